@@ -1,0 +1,26 @@
+# The README's commands. `make demo` and `make test` set everything up on a fresh machine.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint setup clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -U pip
+	$(PY) -m pip install -q -e '.[dev,postgres]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/claimwatch analyze examples/border-offensive.txt --published 2025-03-14 --format table
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

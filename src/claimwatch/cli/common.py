@@ -1,0 +1,40 @@
+"""What every command shares: output formats and the one-line error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
+                      help="json, jsonl (default when piped), table (default on a terminal) or csv.")]
+
+
+def default_format(fmt: Format | None) -> Format:
+    """A table on a terminal, JSON Lines when piped."""
+    if fmt is not None:
+        return fmt
+    return Format.table if sys.stdout.isatty() else Format.jsonl
+
+
+def emit(obj: dict[str, Any], fmt: Format) -> None:
+    """One object on stdout: indented for json, one line otherwise."""
+    indent = 2 if fmt is Format.json else None
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def fail(message: str) -> None:
+    """The one clear line on stderr."""
+    typer.secho(f"error: {message}", fg="red", err=True)

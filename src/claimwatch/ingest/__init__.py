@@ -1,0 +1,30 @@
+"""Ingest: raw input (bytes of a file, a string) → `Document` with clean text and metadata."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from claimwatch.errors import InputError
+from claimwatch.ingest.document import document_from_bytes, document_from_text
+from claimwatch.model import Document
+
+__all__ = ["read_document", "document_from_bytes", "document_from_text", "InputError"]
+
+
+def read_document(path: str | Path, *, published: str | None = None, url: str | None = None) -> Document:
+    """Read a file (`-` is standard input) into a Document; raises InputError with a clear reason."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    return document_from_bytes(data, published=published, url=url, name=str(path))
+

@@ -1,0 +1,178 @@
+"""The data contract of ../shared/DESIGN.md as typed classes.
+
+Every span is `(start, end)` in characters of `Document.text`. `Analysis.to_json()` gives
+exactly the contract's JSON; fields beyond the contract are additions, never renames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Span = tuple[int, int]
+Certainty = Literal["certain", "probable", "possible", "unknown"]
+Polarity = Literal["positive", "negative"]
+SourceKind = Literal["named", "unnamed", "author"]
+Modality = Literal["actual", "planned", "hypothetical"]
+Bound = Literal["exact", "lower", "upper", "approximate"]
+
+#: Bumped whenever the analysis of the same text may change; the store records it.
+ANALYSIS_VERSION = "0.1.0"
+
+
+def content_id(text: str) -> str:
+    """The document id: a hash of its text, so that the same text is the same document."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Excluded:
+    span: Span
+    reason: str
+
+
+@dataclass
+class Document:
+    text: str
+    id: str = ""
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str = "en"
+    site_name: str | None = None
+    excluded: list[Excluded] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text)
+
+    def included_regions(self) -> list[Span]:
+        """The parts of the text outside every excluded span, in order."""
+        regions, at = [], 0
+        for ex in sorted(self.excluded, key=lambda e: e.span):
+            if ex.span[0] > at:
+                regions.append((at, ex.span[0]))
+            at = max(at, ex.span[1])
+        if at < len(self.text):
+            regions.append((at, len(self.text)))
+        return regions
+
+    def is_excluded(self, span: Span) -> bool:
+        return any(ex.span[0] <= span[0] and span[1] <= ex.span[1] for ex in self.excluded)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # country | person | organization | place | group | other
+    country: str | None = None  # ISO 3166-1 alpha-3
+    wikidata: str | None = None
+    sector: str | None = None  # PLOVER-style: government, military, rebels, civilians, igo, …
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class TextSpan:
+    text: str
+    span: Span
+
+
+@dataclass
+class Source:
+    text: str | None
+    span: Span | None
+    kind: SourceKind
+    entity: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    source: Source
+    cue: TextSpan | None
+    content: TextSpan
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    stated_at: str | None = None
+
+
+@dataclass
+class EventTime:
+    text: str
+    value: str | None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str  # PLOVER event type
+    trigger: TextSpan
+    mode: str | None = None
+    actor: str | None = None  # entity id
+    target: str | None = None  # entity id
+    location: str | None = None  # entity id
+    time: EventTime | None = None
+    modality: Modality = "actual"
+    quantities: list[str] = field(default_factory=list)
+    dead: int | float | None = None
+    injured: int | float | None = None
+    size: int | float | None = None
+    claim: str | None = None
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+    cameo: str | None = None
+
+
+@dataclass
+class Quantity:
+    id: str
+    text: str
+    span: Span
+    value: int | float
+    unit: str | None = None
+    bound: Bound = "exact"
+    upper: int | float | None = None  # the other end of a range ("10 to 12 thousand")
+
+
+@dataclass
+class Time:
+    id: str
+    text: str
+    span: Span
+    value: str | None  # ISO 8601 at the precision the text gives; None when it cannot be resolved
+
+
+@dataclass
+class Analysis:
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    version: str = ANALYSIS_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return _listify(asdict(self))
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+def _listify(value: Any) -> Any:
+    """JSON has no tuples; spans become [start, end]."""
+    if isinstance(value, dict):
+        return {k: _listify(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_listify(v) for v in value]
+    return value

