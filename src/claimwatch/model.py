@@ -147,6 +147,15 @@ class Time:
 
 
 @dataclass
+class Predicate:
+    """A predicate of the text with the factuality the text gives it (the `predicates` layer)."""
+
+    trigger: TextSpan
+    certainty: Certainty = "certain"
+    polarity: Polarity = "positive"
+
+
+@dataclass
 class Analysis:
     document: Document
     entities: list[Entity] = field(default_factory=list)
@@ -154,6 +163,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
+    predicates: list[Predicate] = field(default_factory=list)
     version: str = ANALYSIS_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimwatch.model import Analysis, Claim, Document, Entity, Event, Quantity, Span, Time
+from claimwatch.model import Analysis, Claim, Document, Entity, Event, Predicate, Quantity, Span, Time
 
 
 class EntityTable:
@@ -94,6 +94,7 @@ class DocState:
     events: list[Event] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
+    predicates: list[Predicate] = field(default_factory=list)
     _counters: dict[str, itertools.count] = field(default_factory=dict)
 
     def span(self, obj: Token | SpacySpan | Doc | tuple[int, int]) -> Span:
@@ -122,4 +123,5 @@ class DocState:
             events=self.events,
             quantities=self.quantities,
             times=self.times,
+            predicates=self.predicates,
         )

@@ -1,0 +1,47 @@
+"""`claimwatch eval NAME PATH`: score a component on gold data."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
+
+app = typer.Typer()
+
+EVALUATIONS = ("polnear", "factuality", "events", "quantities")
+
+
+@app.command("eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help=f"What to score: {', '.join(EVALUATIONS)}.")],
+    path: Annotated[Path, typer.Argument(help="The gold data (a folder or a file).")],
+    fmt: FormatOpt = None,
+) -> None:
+    """Score a component on gold data and print precision, recall and F1."""
+    if name not in EVALUATIONS:
+        fail(f"unknown evaluation {name!r}: choose one of {', '.join(EVALUATIONS)}")
+        raise typer.Exit(2)
+    if not path.exists():
+        fail(f"{path}: no such file or folder")
+        raise typer.Exit(2)
+    module = importlib.import_module(f"claimwatch.evaluation.{name}")
+    report = module.evaluate(path)
+    fmt = default_format(fmt)
+    if fmt in (Format.json, Format.jsonl):
+        emit({"evaluation": name, "rows": report.rows, "metrics": report.metrics}, fmt)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if report.rows:
+        table = Table(*report.rows[0].keys(), title=report.title, title_justify="left")
+        for row in report.rows:
+            table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row.values()))
+        console.print(table)
+    for line in report.summary:
+        console.print(line)
