@@ -1,0 +1,58 @@
+"""The analyze/extract commands as a user runs them: files in, JSON Lines out, errors in place."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "claimwatch", *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, cwd=REPO, timeout=300)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    good = tmp_path / "good.txt"
+    good.write_text("The defence ministry said on Monday that 300 soldiers had been sent to the border.\n")
+    second = tmp_path / "second.txt"
+    second.write_text("Officials in the capital said the talks would continue next week.\n")
+    binary = tmp_path / "image.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    return {"good": good, "second": second, "binary": binary, "empty": empty, "missing": tmp_path / "nope.txt"}
+
+
+def test_bad_inputs_keep_their_place_and_the_rest_is_analysed(files):
+    order = ["good", "missing", "binary", "empty", "second"]
+    proc = run("analyze", *(str(files[k]) for k in order), "--format", "jsonl", "--published", "2025-01-06")
+    assert proc.returncode == 1
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(rows) == 5
+    assert rows[0]["document"]["text"] == files["good"].read_text()
+    assert rows[4]["document"]["text"] == files["second"].read_text()
+    for i in (1, 2, 3):
+        assert rows[i]["file"] == str(files[order[i]]) and rows[i]["error"]
+    errors = proc.stderr.decode().strip().splitlines()
+    assert len(errors) == 3 and all(line.startswith("error: ") for line in errors)
+
+
+def test_stdin_is_read_with_a_dash():
+    proc = run("analyze", "-", "--format", "jsonl", stdin=b"Rebels said they had seized the airport.\n")
+    assert proc.returncode == 0, proc.stderr
+    [row] = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert row["document"]["text"] == "Rebels said they had seized the airport.\n"
+    assert row["document"]["id"].startswith("sha256:")
+
+
+def test_extract_prints_the_document_without_nlp(files):
+    proc = run("extract", str(files["good"]), "--format", "jsonl")
+    assert proc.returncode == 0
+    [row] = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert row["text"] == files["good"].read_text()
+    assert "claims" not in row and row["excluded"] == []
