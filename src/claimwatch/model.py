@@ -60,6 +60,9 @@ class Document:
             regions.append((at, len(self.text)))
         return regions
 
+    def to_dict(self) -> dict[str, Any]:
+        return _listify(asdict(self))
+
     def is_excluded(self, span: Span) -> bool:
         return any(ex.span[0] <= span[0] and span[1] <= ex.span[1] for ex in self.excluded)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 
 from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
 from claimwatch.errors import ClaimwatchError, InputError
+from claimwatch.model import Document
 
 app = typer.Typer()
 
@@ -18,7 +21,8 @@ PublishedOpt = Annotated[str | None, typer.Option(help="Publication date (YYYY-M
 UrlOpt = Annotated[str | None, typer.Option(help="The page's address, recorded with the document.")]
 
 
-def _read_all(files: list[str], published: str | None, url: str | None):
+def _read_all(files: list[str], published: str | None, url: str | None) -> Iterator[tuple[str, Document | InputError]]:
+    """Each input as a Document, or the InputError that says why it cannot be one (lazily)."""
     from claimwatch.ingest import read_document
 
     for name in files:
@@ -28,22 +32,23 @@ def _read_all(files: list[str], published: str | None, url: str | None):
             yield name, exc
 
 
+def _report_error(name: str, message: str, fmt: Format) -> None:
+    """The one line on stderr, and the error row in the input's place in the output."""
+    fail(message)
+    emit({"file": name, "error": message}, Format.jsonl if fmt is Format.table else fmt)
+
+
 @app.command()
 def extract(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None) -> None:
     """Print the document only: clean text, metadata and excluded boilerplate, without the NLP."""
-    from dataclasses import asdict
-
     fmt = default_format(fmt)
     failed = False
     for name, doc in _read_all(files, published, url):
         if isinstance(doc, InputError):
-            fail(str(doc))
-            emit({"file": name, "error": str(doc)}, Format.jsonl if fmt is Format.table else fmt)
+            _report_error(name, str(doc), fmt)
             failed = True
-            continue
-        row = asdict(doc)
-        row["excluded"] = [{"span": list(e["span"]), "reason": e["reason"]} for e in row["excluded"]]
-        emit(row, Format.json if fmt is Format.table else fmt)
+        else:
+            emit(doc.to_dict(), Format.json if fmt is Format.table else fmt)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -53,18 +58,31 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
     from claimwatch.nlp.pipeline import Failure, analyze_documents
 
     fmt = default_format(fmt)
-    inputs = list(_read_all(files, published, url))
-    good = [doc for _, doc in inputs if not isinstance(doc, InputError)]
+    pending: deque[tuple[str, Document | InputError]] = deque()
+
+    def documents() -> Iterator[Document]:
+        # Inputs are read as the parser asks for them; `pending` keeps their order for the output.
+        for name, doc in _read_all(files, published, url):
+            pending.append((name, doc))
+            if not isinstance(doc, InputError):
+                yield doc
+
+    failed = False
+    console = None
+
+    def flush_errors() -> None:
+        nonlocal failed
+        while pending and isinstance(pending[0][1], InputError):
+            name, error = pending.popleft()
+            _report_error(name, str(error), fmt)
+            failed = True
+
     try:
-        results = analyze_documents(good)
-        failed = False
-        console = None
-        for name, doc in inputs:
-            result = doc if isinstance(doc, InputError) else next(results)
-            if isinstance(result, InputError | Failure):
-                message = str(result) if isinstance(result, InputError) else f"{name}: {result.error}"
-                fail(message)
-                emit({"file": name, "error": message}, Format.jsonl if fmt is Format.table else fmt)
+        for result in analyze_documents(documents()):
+            flush_errors()
+            name, _ = pending.popleft()
+            if isinstance(result, Failure):
+                _report_error(name, f"{name}: {result.error}", fmt)
                 failed = True
             elif fmt is Format.table:
                 from rich.console import Console
@@ -75,6 +93,7 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
                 print_summary(result, console, label=name)
             else:
                 emit(result.to_dict(), fmt)
+        flush_errors()
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
