@@ -1,28 +1,70 @@
-"""Bytes or a string → Document: decoding, HTML extraction, boilerplate, language."""
+"""Bytes or a string → Document: decoding, HTML extraction, boilerplate, language.
+
+Plain text is kept exactly as decoded, so that every span indexes the input the user gave; an
+HTML page becomes the main text trafilatura extracts, with the page's metadata. Boilerplate is
+recorded as excluded spans, never cut out. A date the user gives wins over the page's own.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from claimwatch.errors import InputError
+from claimwatch.ingest.boilerplate import find_boilerplate
+from claimwatch.ingest.decoding import check_size, decode_bytes
+from claimwatch.ingest.html import extract_page, looks_like_html
+from claimwatch.ingest.language import check_english
 from claimwatch.model import Document
+
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def document_from_bytes(
     data: bytes, *, published: str | None = None, url: str | None = None, name: str = "input"
 ) -> Document:
-    if not data.strip():
-        raise InputError(f"{name}: empty input")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not text or HTML")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text") from exc
-    return document_from_text(text, published=published, url=url, name=name)
+    """A Document from the raw bytes of a file or a response; see `document_from_text`."""
+    return document_from_text(decode_bytes(data, name), published=published, url=url, name=name)
 
 
 def document_from_text(
     text: str, *, published: str | None = None, url: str | None = None, name: str = "input"
 ) -> Document:
+    """A Document from a string that is plain text or an HTML page (told apart by its markup).
+
+    Raises InputError (message starting with `name`) for empty, oversized or non-English input, a
+    malformed `published`, or an HTML page without text.
+    """
+    check_size(len(text), name, unit="characters")
     if not text.strip():
         raise InputError(f"{name}: empty input")
-    return Document(text=text, published=published, url=url)
+    published = _check_published(published, name)
+    if looks_like_html(text):
+        page = extract_page(text, url=url, name=name)
+        document = Document(
+            text=page.text,
+            url=url or page.url,
+            title=page.title,
+            author=page.author,
+            published=published or page.date,
+            site_name=page.site_name,
+        )
+    else:
+        document = Document(text=text, url=url, published=published)
+    document.language = check_english(document.text, name)
+    document.excluded = find_boilerplate(document.text)
+    return document
+
+
+def _check_published(published: str | None, name: str) -> str | None:
+    """The user's publication date as given, once it is known to be an ISO date (YYYY[-MM[-DD]] or longer)."""
+    if published is None or not published.strip():
+        return None
+    published = published.strip()
+    if _PARTIAL_DATE.fullmatch(published):
+        return published
+    try:
+        date.fromisoformat(published[:10])
+    except ValueError:
+        raise InputError(f"{name}: published date {published!r} is not an ISO date (YYYY-MM-DD)") from None
+    return published
