@@ -76,6 +76,9 @@ class Entity:
     wikidata: str | None = None
     sector: str | None = None  # PLOVER-style: government, military, rebels, civilians, igo, …
     mentions: list[Span] = field(default_factory=list)
+    geonames: int | None = None  # places: the GeoNames id
+    latitude: float | None = None  # places: WGS84 coordinates from GeoNames
+    longitude: float | None = None
 
 
 @dataclass
@@ -139,6 +142,7 @@ class Quantity:
     unit: str | None = None
     bound: Bound = "exact"
     upper: int | float | None = None  # the other end of a range ("10 to 12 thousand")
+    kind: str | None = None  # count | money | percent | measure | duration | age | temperature
 
 
 @dataclass

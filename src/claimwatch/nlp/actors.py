@@ -1,4 +1,13 @@
-"""Actors as PLOVER codes them: the entity (country + sector) behind a noun phrase."""
+"""Actors as PLOVER codes them: the entity (country + sector) behind a noun phrase.
+
+Design choice: the actor of "North Korean troops" is the North Korea *country entity* itself, and
+the sector ("military") is told apart by `sector_of`. Country entities carry no sector, so that
+every phrase about one country links to one node of the actor graph ("North Korean troops",
+"Pyongyang", "the Korean People's Army" all → North Korea); an event that needs the sector reads
+`sector_of(phrase, state)`. Organisations and persons stay their own entities (the Wagner Group,
+Kim Jong Un) with their own country and, where the gazetteer knows it, a sector that depends on
+the article's date (a leader out of office has none).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +16,118 @@ from spacy.tokens import Span, Token
 from claimwatch.model import Entity
 from claimwatch.nlp.state import DocState
 
+#: Dependents left of a head noun that belong to the actor's name ("Sudanese government forces").
+_LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"})
+#: Head nouns that only count or group: the actor is in their "of" phrase ("a unit of Russian troops").
+_GROUP_NOUNS = frozenset(
+    "unit units group groups number numbers thousands hundreds dozens some one two three part contingent "
+    "members member element elements detachment wave batch majority rest most many".split()
+)
+
+#: Head nouns (lemmas) and the sector they give their actor.
+SECTOR_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "troop force army military soldier navy marine brigade battalion regiment division corps infantry "
+        "artillery commander general serviceman servicemen sailor airman pilot paratrooper unit strike airstrike "
+        "attack offensive shelling bombardment missile drone warplane jet tank submarine warship counteroffensive "
+        "counter-offensive conscript recruit reservist mercenary".split(),
+        "military",
+    ),
+    **dict.fromkeys(
+        "government ministry minister president administration regime cabinet parliament authority official "
+        "leader leadership diplomat embassy spokesman spokeswoman spokesperson prime premier chancellor junta "
+        "state kremlin intelligence agency envoy ambassador lawmaker legislator senator congress".split(),
+        "government",
+    ),
+    **dict.fromkeys("police policeman policemen gendarme gendarmerie".split(), "police"),
+    **dict.fromkeys(
+        "rebel insurgent militant militia guerrilla guerilla jihadist separatist terrorist extremist "
+        "insurgency fighter".split(),
+        "rebels",
+    ),
+    **dict.fromkeys(
+        "civilian resident villager people population citizen refugee family child woman man worker student "
+        "community minority inhabitant passenger".split(),
+        "civilians",
+    ),
+    **dict.fromkeys("protester protestor demonstrator activist opposition dissident".split(), "opposition"),
+    **dict.fromkeys("media journalist reporter newspaper broadcaster".split(), "media"),
+    **dict.fromkeys("company firm business corporation bank".split(), "business"),
+}
+#: Modifiers that say who the forces are when the head noun only says "forces"/"troops".
+SECTOR_MODIFIERS: dict[str, str] = {
+    "police": "police", "security": "police", "border": "police", "rebel": "rebels", "insurgent": "rebels",
+    "opposition": "rebels", "separatist": "rebels", "militia": "rebels", "paramilitary": "paramilitary",
+    "ethnic": "civilians", "civilian": "civilians", "government": "government", "state": "government",
+}
+
+
+def _head(phrase: Span | Token) -> Token:
+    return phrase if isinstance(phrase, Token) else phrase.root
+
+
+def _core(head: Token) -> list[Token]:
+    """The head noun, its left modifiers, and its "of" phrase: the words that name the actor."""
+    tokens = [head]
+    for child in head.children:
+        if child.i < head.i and child.dep_ in _LEFT_DEPS:
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    tokens.extend(_core(obj))
+    return tokens
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
+    return None
+
 
 def resolve_actor(phrase: Span | Token, state: DocState) -> Entity | None:
-    """The actor a noun phrase denotes ("North Korean troops" → North Korea), or None."""
-    if isinstance(phrase, Token):
-        phrase = phrase.doc[phrase.left_edge.i:phrase.right_edge.i + 1]
-    found = state.entities.mentions_in(state.span(phrase))
-    return found[-1][1] if found else None
+    """The actor a noun phrase (or its head token) denotes, or None.
+
+    "Kim Jong Un", "the Wagner Group", "Beijing" (as metonym) → the entity the head names;
+    "North Korean troops", "Ukraine's missile strikes", "a unit of Russian soldiers" → the country
+    entity of the modifier (an organisation or person modifier wins over a country one:
+    "Wagner fighters" → the Wagner Group); "the rebels" → None (no entity; see `sector_of`).
+    """
+    head = _head(phrase)
+    own = state.entities.at(state.span(head))
+    if own is not None:
+        return own
+    core = sorted(set(_core(head)), key=lambda t: t.i)
+    found: list[Entity] = []
+    for token in core:
+        entity = state.entities.at(state.span(token))
+        if entity is not None and entity not in found:
+            found.append(entity)
+    if not found:
+        return None
+    named = [e for e in found if e.type in ("organization", "person", "group")]
+    return named[-1] if named else found[-1]
+
+
+def sector_of(phrase: Span | Token, state: DocState | None = None) -> str | None:
+    """The PLOVER-style sector a phrase gives its actor: "troops" → military, "government" →
+    government, "police" → police, "rebels" → rebels, "residents"/"ethnic Albanians" → civilians.
+    Without a sector noun, the sector of the entity the phrase names (given `state`), else None.
+    """
+    head = _head(phrase)
+    if head.lemma_.lower() in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS:
+        head = _of_object(head) or head
+    sector = SECTOR_NOUNS.get(head.lemma_.lower()) or SECTOR_NOUNS.get(head.lower_)
+    for child in head.children:
+        if child.i < head.i and child.dep_ in ("compound", "amod"):
+            modifier = SECTOR_MODIFIERS.get(child.lemma_.lower())
+            if modifier and (sector in (None, "military") or modifier == "civilians"):
+                if not (modifier == "government" and sector == "military"):  # "government forces": military
+                    sector = modifier
+    if state is not None:
+        entity = resolve_actor(phrase, state)
+        # an organisation knows its own sector better than a generic noun ("Wagner fighters": paramilitary)
+        if entity is not None and entity.sector and (sector is None or entity.type == "organization"):
+            sector = entity.sector
+    return sector

@@ -1,0 +1,1 @@
+"""Lexicon tables of the nlp components (TSV files read with importlib.resources)."""

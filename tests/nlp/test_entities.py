@@ -1,0 +1,116 @@
+"""Entity resolution on sentences written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from claimwatch.model import Document
+from claimwatch.nlp.entities import resolve_entities
+from claimwatch.nlp.pipeline import load_pipeline
+from claimwatch.nlp.state import DocState
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(text: str, published: date | None = date(2024, 3, 1)) -> tuple[DocState, dict]:
+        state = DocState(Document(text), published)
+        resolve_entities(nlp(text), state)
+        by_name = {e.name: e for e in state.entities.all()}
+        return state, by_name
+    return run
+
+
+def mentions(state, entity):
+    return [state.text_of(span) for span in entity.mentions]
+
+
+def test_demonyms_plurals_and_possessives_are_mentions_of_the_country(analyse):
+    state, ents = analyse("Russian artillery hit the town. The Russians denied it, and Russia's envoy left.")
+    russia = ents["Russia"]
+    assert russia.type == "country" and russia.country == "RUS" and russia.wikidata == "Q159"
+    assert mentions(state, russia) == ["Russian", "Russians", "Russia"]
+
+
+def test_common_names_and_abbreviations(analyse):
+    state, ents = analyse("The U.S. and Britain spoke with South Korea, while we waited for US envoys.")
+    assert mentions(state, ents["United States"]) == ["U.S.", "US"]
+    assert ents["United Kingdom"].country == "GBR"
+    assert ents["South Korea"].wikidata == "Q884"
+    assert len([e for e in ents.values() if e.country == "USA"]) == 1  # "we" and "us" are not the US
+
+
+def test_capital_as_actor_is_the_country_but_as_location_a_place(analyse):
+    state, ents = analyse("Beijing criticised the sanctions. Later, envoys met in Beijing.")
+    china = ents["China"]
+    assert mentions(state, china) == ["Beijing"]
+    place = ents["Beijing"]
+    assert place.type == "place" and place.country == "CHN" and place.geonames and place.latitude
+
+
+def test_national_army_name_is_a_mention_of_the_country(analyse):
+    state, ents = analyse("The Israel Defense Forces said the IDF had withdrawn.")
+    israel = ents["Israel"]
+    assert mentions(state, israel) == ["Israel Defense Forces", "IDF"]
+
+
+def test_organisation_takes_its_country_from_a_possessive_modifier(analyse):
+    state, ents = analyse("Japan's Ministry of Economy warned exporters on Monday.")
+    org = next(e for e in ents.values() if e.type == "organization")
+    assert org.country == "JPN" and "Japan" not in org.name
+    assert mentions(state, ents["Japan"]) == ["Japan"]
+
+
+def test_organisation_takes_its_country_from_a_demonym_inside_its_name(analyse):
+    state, ents = analyse("The French Foreign Ministry summoned the ambassador.")
+    org = next(e for e in ents.values() if e.type == "organization")
+    assert org.country == "FRA"
+    assert ents["France"].mentions
+
+
+def test_known_agencies_and_igos_without_modifier(analyse):
+    state, ents = analyse("The Kremlin rejected a NATO proposal that the Pentagon had backed.")
+    assert ents["Kremlin"].country == "RUS" and ents["Kremlin"].sector == "government"
+    nato = ents["North Atlantic Treaty Organization"]
+    assert nato.sector == "igo" and nato.country is None
+    assert ents["Pentagon"].country == "USA"
+
+
+def test_later_surname_and_title_join_the_full_name(analyse):
+    state, ents = analyse("Defence analyst Maria Lindqvist wrote the report. Ms. Lindqvist said the data was thin.")
+    person = ents["Maria Lindqvist"]
+    assert person.type == "person"
+    assert mentions(state, person) == ["Maria Lindqvist", "Lindqvist"]
+
+
+def test_city_abroad_is_a_place_with_its_country(analyse):
+    state, ents = analyse("Drones struck a depot in Kharkiv overnight.")
+    kharkiv = ents["Kharkiv"]
+    assert kharkiv.type == "place" and kharkiv.country == "UKR"
+
+
+def test_leader_is_government_only_while_in_office(analyse):
+    _, during = analyse("Barack Obama met the press.", date(2012, 5, 1))
+    _, after = analyse("Barack Obama met the press.", date(2019, 5, 1))
+    assert during["Barack Obama"].sector == "government" and during["Barack Obama"].wikidata == "Q76"
+    assert after["Barack Obama"].sector is None and after["Barack Obama"].country == "USA"
+
+
+def test_armed_groups_have_their_country_and_sector(analyse):
+    _, ents = analyse("Hezbollah fired rockets, and the Rapid Support Forces shelled a market.")
+    assert ents["Hezbollah"].country == "LBN" and ents["Hezbollah"].sector == "rebels"
+    assert ents["Rapid Support Forces"].type == "organization" and ents["Rapid Support Forces"].country == "SDN"
+
+
+def test_no_entities_from_numbers_or_lowercase_words(analyse):
+    _, ents = analyse("About 300 people, mostly from the first wave, came in 2023.")
+    assert not ents
+
+
+def test_phrases_containing_a_demonym_that_name_no_country(analyse):
+    _, ents = analyse("Latin American leaders met in Lima.")
+    assert "United States" not in ents
