@@ -1,0 +1,100 @@
+"""How many: the dead and injured of an attack, the personnel of a deployment or protest.
+
+Counts are read from the phrases that fill the event's roles (victims of "killed"/"wounded",
+the deployed forces, the protesters), through the quantities component where it found the
+number, else from the number word itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.model import Quantity
+from claimwatch.nlp.event_args import children, count_of, is_passive, is_person_unit, prep_objects
+from claimwatch.nlp.plover import Trigger, lexicon
+from claimwatch.nlp.state import DocState
+
+
+def count(phrase: Token | None, state: DocState, quantities: list[Quantity]) -> tuple[float | None, str]:
+    if phrase is None:
+        return None, ""
+    value, unit, found = count_of(phrase, state)
+    quantities.extend(q for q in found if q not in quantities)
+    return value, unit
+
+
+def victims_of(verb: Token) -> Token | None:
+    if is_passive(verb) and verb.dep_ != "acl":
+        found = children(verb, "nsubjpass")
+        return found[0] if found else None
+    if verb.dep_ == "acl":
+        return verb.head
+    found = children(verb, "dobj")
+    if found:
+        return found[0]
+    if verb.lemma_.lower() == "die":
+        found = children(verb, "nsubj")
+        return found[0] if found else None
+    return None
+
+
+def tolls(
+    trigger: Trigger, folded: list[Token], state: DocState, quantities: list[Quantity]
+) -> tuple[float | None, float | None, Token | None]:
+    """Dead and injured: the victims of the trigger if it is a harm verb, of the kill/wound
+    clauses folded into it, or of the verb an event noun is the setting of ("died in the attack")."""
+    lex = lexicon()
+    verbs = [trigger.token] + folded
+    if trigger.nominal:
+        host = trigger.token.head
+        while host.dep_ in ("prep", "pobj") and host.head.i != host.i:
+            host = host.head
+        if host.pos_ == "VERB":
+            verbs.append(host)
+    dead = injured = None
+    victims: Token | None = None
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") for c in verb.children):
+            lemma = "kill"  # "shot dead"
+        if lemma not in lex.death_words and lemma not in lex.injury_words:
+            continue
+        phrase = victims_of(verb)
+        victims = victims or phrase
+        value, _ = count(phrase, state, quantities)
+        if value is None:
+            continue
+        if lemma in lex.death_words and dead is None:
+            dead = value
+        elif lemma in lex.injury_words and injured is None:
+            injured = value
+    return dead, injured, victims
+
+
+def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: list[Quantity]) -> float | None:
+    """The personnel count of a deployed, mobilized or protesting group. People beat units:
+    "four brigades, totaling 12,000 soldiers" is 12,000."""
+    token = trigger.token
+    phrases: list[Token] = []
+    if theme is not None:
+        phrases.append(theme)
+    if trigger.type == "PROTEST" and not trigger.nominal:
+        phrases.extend(children(token, "nsubj"))
+    if trigger.type == "MOBILIZE" and not trigger.nominal:
+        phrases.extend(children(token, "dobj", "nsubjpass"))
+    if trigger.nominal:
+        phrases.extend(p for _, p in prep_objects(token, {"of"}))
+    for holder in [token] + ([theme] if theme is not None else []):
+        for clause in children(holder, "advcl", "acl", "relcl"):  # "totaling 12,000 soldiers"
+            phrases.extend(children(clause, "dobj", "attr"))
+        for appos in children(holder, "appos"):
+            phrases.append(appos)
+    best: tuple[int, float] | None = None
+    for phrase in phrases:
+        value, unit = count(phrase, state, quantities)
+        if value is None:
+            continue
+        rank = 0 if is_person_unit(unit) else 1
+        if best is None or rank < best[0]:
+            best = (rank, value)
+    return best[1] if best else None

@@ -1,0 +1,121 @@
+"""Event coding on sentences written for these tests: type, actor, target, counts, modality,
+polarity, location, claim linking and discourse inheritance."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.model import Analysis, Document, Event
+from claimwatch.nlp.pipeline import analyze_document, load_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _nlp():
+    return load_pipeline()
+
+
+def analyse(text: str) -> Analysis:
+    return analyze_document(Document(text, published="2024-05-01"))
+
+
+def country(analysis: Analysis, entity_id: str | None) -> str | None:
+    entity = analysis.entity(entity_id)
+    return entity.country if entity else None
+
+
+def only(analysis: Analysis, type_: str) -> Event:
+    found = [v for v in analysis.events if v.type == type_]
+    assert len(found) == 1, [(v.type, v.trigger.text) for v in analysis.events]
+    return found[0]
+
+
+def test_active_assault_takes_its_toll_from_a_killing_clause():
+    a = analyse("Russian missiles struck Kharkiv on Monday, killing five civilians.")
+    event = only(a, "ASSAULT")
+    assert event.trigger.text == "struck"
+    assert country(a, event.actor) == "RUS"
+    assert event.dead == 5
+
+
+def test_passive_assault_actor_from_agent_and_target_from_victims():
+    a = analyse("Twelve Ukrainian soldiers were killed by a Russian drone.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("RUS", "UKR")
+    assert event.dead == 12
+
+
+def test_passive_killing_in_an_event_noun_takes_the_nouns_possessor_as_actor():
+    a = analyse("Four Iranian guards were killed in one of Israel's air strikes.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("ISR", "IRN")
+    assert event.dead == 4
+
+
+def test_supply_with_recipient_is_military_aid():
+    a = analyse("Germany supplied tanks to Ukraine in January.")
+    event = only(a, "AID")
+    assert event.mode == "military"
+    assert (country(a, event.actor), country(a, event.target)) == ("DEU", "UKR")
+
+
+def test_recipient_from_a_participle_of_the_supplied_goods():
+    a = analyse("Iran is supplying drones used by the Russian army.")
+    event = only(a, "AID")
+    assert (country(a, event.actor), country(a, event.target)) == ("IRN", "RUS")
+
+
+def test_planned_deployment_through_xcomp_with_personnel_size():
+    a = analyse("Russia plans to deploy 10,000 soldiers near its border.")
+    event = only(a, "MOBILIZE")
+    assert event.trigger.text == "deploy"
+    assert country(a, event.actor) == "RUS"
+    assert event.modality == "planned"
+    assert event.size == 10000
+
+
+def test_negated_event_is_negative():
+    a = analyse("Pakistan did not shell Indian positions.")
+    event = only(a, "ASSAULT")
+    assert event.polarity == "negative"
+    assert (country(a, event.actor), country(a, event.target)) == ("PAK", "IND")
+
+
+def test_event_noun_with_possessor_actor():
+    a = analyse("Officials condemned Iran's missile attack on Israel.")
+    event = only(a, "ASSAULT")
+    assert event.trigger.text == "attack"
+    assert (country(a, event.actor), country(a, event.target)) == ("IRN", "ISR")
+
+
+def test_location_is_the_events_own_place_not_any_place_named():
+    a = analyse("Speaking in Paris, the Turkish minister said Turkey attacked Kurdish fighters in Syria.")
+    event = only(a, "ASSAULT")
+    assert country(a, event.location) == "SYR"
+
+
+def test_event_in_reported_content_links_to_the_claim_and_carries_its_certainty():
+    a = analyse("Ukrainian intelligence said Russia may have deployed troops to Belarus.")
+    event = next(v for v in a.events if v.type in ("MOBILIZE", "AID"))
+    claim = a.claim(event.claim)
+    assert claim is not None and claim.content.span[0] <= event.trigger.span[0]
+    assert event.certainty == "possible"
+
+
+def test_speech_act_swallows_the_event_it_threatens():
+    a = analyse("North Korea threatened to attack South Korea.")
+    assert [v.type for v in a.events] == ["THREATEN"]
+    event = a.events[0]
+    assert event.mode == "violence"
+    assert (country(a, event.actor), country(a, event.target)) == ("PRK", "KOR")
+
+
+def test_follow_up_deployment_inherits_the_recipient():
+    a = analyse("Belarus sent troops to fight for Russia. Belarus will deploy more soldiers next year.")
+    first, second = [v for v in a.events if v.type in ("AID", "MOBILIZE")]
+    assert country(a, first.target) == "RUS"
+    assert country(a, second.target) == "RUS"
+    assert second.modality == "planned"
+
+
+def test_transfer_of_something_that_is_no_aid_is_no_event():
+    assert analyse("The French president gave a speech about education.").events == []
