@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
+from claimwatch.evaluation import Report
 
 app = typer.Typer()
 
@@ -29,8 +30,24 @@ def evaluate(
         fail(f"{path}: no such file or folder")
         raise typer.Exit(2)
     module = importlib.import_module(f"claimwatch.evaluation.{name}")
-    report = module.evaluate(path)
-    fmt = default_format(fmt)
+    _print_report(module.evaluate(path), name, default_format(fmt))
+
+
+@app.command()
+def bench(
+    path: Annotated[Path, typer.Argument(help="A folder of *.txt articles (or one file).")],
+    fmt: FormatOpt = None,
+) -> None:
+    """Time the bare spaCy parse and each component over the same texts, in one run."""
+    if not path.exists():
+        fail(f"{path}: no such file or folder")
+        raise typer.Exit(2)
+    from claimwatch.evaluation.speed import benchmark
+
+    _print_report(benchmark(path), "bench", default_format(fmt))
+
+
+def _print_report(report: Report, name: str, fmt: Format) -> None:
     if fmt in (Format.json, Format.jsonl):
         emit({"evaluation": name, "rows": report.rows, "metrics": report.metrics}, fmt)
         return

@@ -1,0 +1,23 @@
+"""The text of a parsed Doc without rebuilding it.
+
+`Doc.text` joins every token's text on each call, which costs more than a component's own
+work; the Doc is a slice of the document's text at `state.offset`, so slicing is enough.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimwatch.nlp.state import DocState
+
+
+def doc_text(doc: Doc, state: DocState) -> str:
+    """`doc.text`, sliced from the document when the Doc is a piece of it (always in the pipeline)."""
+    if not len(doc):
+        return ""
+    last = doc[-1]
+    end = last.idx + len(last.text_with_ws)
+    text = state.document.text[state.offset:state.offset + end]
+    if len(text) != end or not text.startswith(doc[0].text) or not text.endswith(last.text_with_ws):
+        return doc.text  # a Doc not cut from this document (a caller's own parse)
+    return text

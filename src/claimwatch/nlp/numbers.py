@@ -1,0 +1,122 @@
+"""Numbers as news writes them: digits with separators, number words, scale words, fractions.
+
+Pure functions over strings (lowercased token texts), so that `quantities` can read a number
+phrase token by token without re-parsing. Everything here is a closed, general vocabulary of
+English numerals; nothing depends on a particular text.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+#: Multipliers written as words or as the abbreviations of financial and British news.
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
+    "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+    "bln": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+    "crore": 10_000_000, "crores": 10_000_000,
+}
+#: Scale abbreviations that are also unit symbols ("5 m" is five metres): only read as scales
+#: when money or a counted noun makes the reading safe.
+AMBIGUOUS_SCALES = frozenset({"m", "b", "k"})
+#: Scale words as whole words (never abbreviations): "twelve thousand", "a million".
+WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+DOZEN = {"dozen": 12, "score": 20}
+#: Plural scale words read as "at least that many": "dozens of homes", "tens of thousands".
+VAGUE_PLURALS = {
+    "dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+    "billions": 1_000_000_000,
+}
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+    "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6,
+    "eighth": 0.125, "eighths": 0.125, "tenth": 0.1, "tenths": 0.1,
+}
+UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+ORDINAL_WORDS = frozenset({
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth",
+    "thousandth", "millionth",
+})
+
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | WORD_SCALES | frozenset(DOZEN)
+
+_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
+_SIMPLE_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+#: A number glued to a suffix inside one token: "3bn", "75ml", "200lbs", "20km".
+_GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([a-zA-Z°%²³µμ/$€£¥₹₽₩₴₪₺₦₿元]+)$")
+
+
+def as_number(value: float) -> int | float:
+    """An int when the value is whole (12000, not 12000.0), else the float rounded sensibly."""
+    if abs(value - round(value)) < 1e-9 and abs(value) < 1e18:
+        return int(round(value))
+    return round(value, 10)
+
+
+def parse_digits(text: str) -> float | None:
+    """'12,000' → 12000, '1.5' → 1.5, '-5' → -5, '1/2' → 0.5; None for anything else."""
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    if match := _SIMPLE_FRACTION.match(text):
+        den = int(match.group(2))
+        return int(match.group(1)) / den if den else None
+    if text in UNICODE_FRACTIONS:
+        return UNICODE_FRACTIONS[text]
+    return None
+
+
+def split_glued(text: str) -> tuple[float, str] | None:
+    """'3bn' → (3, 'bn'); '75ml' → (75, 'ml'); None when the token is not number+suffix."""
+    match = _GLUED.match(text)
+    if not match or _ORDINAL.match(text):
+        return None
+    value = parse_digits(match.group(1))
+    return None if value is None else (value, match.group(2))
+
+
+def is_ordinal(text: str) -> bool:
+    """'11th', 'third' (when not a fraction): ranks, not amounts."""
+    return bool(_ORDINAL.match(text)) or text.lower() in ORDINAL_WORDS
+
+
+def is_year_like(text: str) -> bool:
+    """Four plain digits in the range of years news writes about ('2024', '1990')."""
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
+
+
+def words_value(words: list[str]) -> float | None:
+    """The value of a run of number words: ['twelve', 'thousand'] → 12000,
+    ['one', 'hundred', 'twenty'] → 120, ['ninety', 'five'] → 95. Digits may start the run
+    ('1.5', 'million'). None when the words do not form a number."""
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if word in UNITS or word in TENS:
+            current += UNITS.get(word, TENS.get(word, 0))
+        elif word in DOZEN:
+            current = (current or 1) * DOZEN[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0.0
+        else:
+            value = parse_digits(word)
+            if value is None:
+                return None
+            current += value
+        seen = True
+    return total + current if seen else None

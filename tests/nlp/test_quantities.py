@@ -1,0 +1,139 @@
+"""Quantities: number forms, bounds, ranges, fractions, money, units, and what is not a quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.model import Document
+from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.state import DocState
+
+
+@pytest.fixture(scope="module")
+def quantities(nlp):
+    def run(text: str):
+        state = DocState(Document(text=text))
+        find_quantities(nlp(text), state)
+        for q in state.quantities:  # spans are document coordinates and give the text
+            assert text[q.span[0]:q.span[1]] == q.text
+        return state.quantities
+
+    return run
+
+
+def one(found, value):
+    hits = [q for q in found if q.value == value]
+    assert len(hits) == 1, [(q.text, q.value) for q in found]
+    return hits[0]
+
+
+def test_digits_with_separators_and_the_counted_noun(quantities):
+    q = one(quantities("Officials said 12,000 soldiers crossed the river."), 12000)
+    assert (q.unit, q.bound, q.kind, q.text) == ("soldiers", "exact", "count", "12,000 soldiers")
+
+
+def test_number_words_skip_adjectives_between_number_and_noun(quantities):
+    q = one(quantities("Reports said six Ukrainian medics were wounded."), 6)
+    assert q.unit == "medics" and q.text == "six Ukrainian medics"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("They built twelve thousand houses.", 12000),
+    ("Police counted twenty-five tents.", 25),
+    ("The shelter took in one hundred and twenty dogs.", 120),
+    ("The ministry ordered 1.5 million doses.", 1_500_000),
+    ("The company bought a dozen drones.", 12),
+    ("Ninety five delegates voted.", 95),
+])
+def test_number_forms(quantities, text, value):
+    assert one(quantities(text), value).unit is not None
+
+
+@pytest.mark.parametrize("text,value,bound", [
+    ("More than 300 people were evacuated.", 300, "lower"),
+    ("At least 40 villages lost power.", 40, "lower"),
+    ("Up to 500 workers may be laid off.", 500, "upper"),
+    ("Fewer than 20 journalists remain.", 20, "upper"),
+    ("About 70 trucks entered the city.", 70, "approximate"),
+    ("Nearly 9,000 residents fled.", 9000, "approximate"),
+    ("Dozens of homes were destroyed.", 12, "lower"),
+    ("Tens of thousands of troops massed at the border.", 10000, "lower"),
+])
+def test_bounds(quantities, text, value, bound):
+    assert one(quantities(text), value).bound == bound
+
+
+def test_bound_word_starts_the_text(quantities):
+    q = one(quantities("The army lost over 2,500 tanks."), 2500)
+    assert q.text == "over 2,500 tanks"
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("Between 3 and 5 battalions were sent.", 3, 5),
+    ("Estimates range from 10,000 to 12,000 fighters, officials said.", 10000, 12000),
+    ("The blast shattered windows 2-3 km away.", 2, 3),
+    ("Some 10 to 12 thousand refugees arrived.", 10000, 12000),
+])
+def test_ranges(quantities, text, low, high):
+    q = one(quantities(text), low)
+    assert q.upper == high
+
+
+def test_fractions_count_the_noun_they_divide(quantities):
+    q = one(quantities("The country supplied half of the fuel used by the fleet."), 0.5)
+    assert q.unit == "fuel" and q.text == "half of the fuel"
+    q = one(quantities("Two-thirds of voters backed the plan."), pytest.approx(2 / 3))
+    assert q.unit == "voters"
+
+
+def test_percentages(quantities):
+    found = quantities("Prices rose 40 percent, and turnout fell 3.5% to a record low.")
+    assert one(found, 40).unit == "percent"
+    assert one(found, 3.5).unit == "percent"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The ministry announced $20 million in aid.", 20_000_000, "dollar"),
+    ("The fund holds $3bn in bonds.", 3_000_000_000, "dollar"),
+    ("Tickets cost €15 each.", 15, "euro"),
+    ("The club paid £8.1 million for him.", 8_100_000, "pound sterling"),
+    ("The deal was worth 420 million Swiss francs.", 420_000_000, "swiss franc"),
+])
+def test_currency(quantities, text, value, unit):
+    q = one(quantities(text), value)
+    assert (q.unit, q.kind) == (unit, "money")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The convoy stretched for 5 km along the road.", 5, "kilometre"),
+    ("The river rose 3 feet overnight.", 3, "foot"),
+    ("Temperatures reached 40 degrees Celsius.", 40, "celsius"),
+    ("The field produces 500,000 barrels a day.", 500_000, "barrel per day"),
+    ("He was sentenced to six years in prison.", 6, "year"),
+    ("A 45-year-old man was arrested.", 45, "year of age"),
+    ("The suspect, 29 years old, was released.", 29, "year of age"),
+])
+def test_units_of_measurement_and_ages(quantities, text, value, unit):
+    assert one(quantities(text), value).unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2022 and the 2024 elections followed.",
+    "The attack on May 8 was the worst since Oct. 3.",
+    "The 11th brigade held the first line.",
+    "Call 555-123-4567 before 3 p.m.",
+    "One of the missiles hit a school.",
+    "The Group of Seven met in Italy.",
+    "Traffic was stopped on Highway 35 near the bridge.",
+])
+def test_not_quantities(quantities, text):
+    assert quantities(text) == []
+
+
+def test_years_with_currency_are_amounts(quantities):
+    assert one(quantities("The fine was $1500."), 1500).unit == "dollar"
+
+
+def test_a_change_from_one_amount_to_another_is_two_quantities(quantities):
+    found = quantities("The toll rose from 10 to 12 overnight.")
+    assert [q.value for q in found] == [10, 12] and all(q.upper is None for q in found)
