@@ -1,0 +1,132 @@
+"""Who a claim comes from: the source phrase of a cue, its kind, and the entity it names.
+
+A source is the noun phrase that says or thinks something. Its text is the phrase without
+trailing appositions and relative clauses ("Brandon Smith, an expert on X," is "Brandon
+Smith"), so that it reads as a name. Pronouns keep their text ("he") and are linked to the
+person they most likely stand for: the nearest preceding person source of a claim or person
+mention of the entity table.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.model import Claim, Source
+from claimwatch.nlp.cues import PERSON_PRONOUNS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.state import DocState
+
+#: Right-hand dependents that end a source phrase: what follows them describes the source.
+_PHRASE_ENDS = frozenset({"appos", "relcl", "acl", "punct", "parataxis", "advcl", "ccomp", "dep"})
+_NAMED_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, borrowed from the verb it is coordinated with or depends on when it
+    has none ("…, adding that", "reports have surfaced indicating that")."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return _antecedent(child)
+            if child.dep_ == "agent":  # "it was reported by X"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "advcl" and verb.head is not verb:
+            # "…, adding that": the main verb's subject, if it is someone who can say things
+            subject = subject_of(verb.head)
+            return subject if subject is not None and _can_speak(subject) else None
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
+            return verb.head  # "reports indicating that"
+        if verb.dep_ == "relcl":  # "Smith, who said that …": the relative pronoun stands for its head
+            return verb.head
+        return None
+    return None
+
+
+def _can_speak(token: Token) -> bool:
+    """Whether a noun phrase head can be the source of a statement: a name, a person pronoun, or
+    a noun for a kind of source ("reports", "officials")."""
+    return (token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENT_TYPES or token.lower_ in _SPEAKER_PRONOUNS
+            or token.lemma_.lower() in UNNAMED_SOURCE_NOUNS)
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun's antecedent ("Smith, who said" → Smith); any other token itself."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Token indices [start, end) of the source phrase headed by `head`."""
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ in _PHRASE_ENDS:
+            break
+        end = child.right_edge.i + 1
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def make_source(head: Token, state: DocState) -> Source:
+    """The Source of a claim whose source phrase is headed by `head`. Pronouns are linked
+    later, by `link_pronouns`, once the claims before them are known."""
+    doc = head.doc
+    start, end = phrase_bounds(head)
+    span = state.span((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    text = state.text_of(span)
+    if head.pos_ == "PRON":
+        lower = head.lower_
+        return Source(text, span, "named" if lower in PERSON_PRONOUNS or lower in ("i", "we") else "unnamed")
+    entity = state.entities.at(state.span(head)) or state.entities.at(span)
+    named = head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENT_TYPES or (entity is not None and _is_name(head))
+    return Source(text, span, "named" if named else "unnamed", entity.id if entity and named else None)
+
+
+def _is_name(head: Token) -> bool:
+    return head.is_title or head.is_upper
+
+
+def link_pronouns(claims: list[Claim], state: DocState) -> None:
+    """Link each person-pronoun source ("he notes") to the nearest preceding person: the
+    source of an earlier claim or a person mention of the entity table. `claims` are in text
+    order of their sources; those already in `state.claims` come before them."""
+    last_person: tuple[int, str] | None = None  # (start, entity id) of the last person source seen
+    for claim in reversed(state.claims):
+        found = _person_of(claim.source, state)
+        if found:
+            last_person = found
+            break
+    for claim in claims:
+        source = claim.source
+        if source.span and source.text and source.text.lower() in PERSON_PRONOUNS and source.entity is None:
+            at = source.span[0]
+            best = last_person
+            for span, entity in reversed(state.entities.mentions_in((max(0, at - 3000), at))):
+                if entity.type == "person":
+                    if best is None or span[0] > best[0]:
+                        best = (span[0], entity.id)
+                    break
+            source.entity = best[1] if best else None
+            continue
+        found = _person_of(source, state)
+        if found:
+            last_person = found
+
+
+def _person_of(source: Source, state: DocState) -> tuple[int, str] | None:
+    if source.kind != "named" or not source.span or not source.entity:
+        return None
+    entity = state.entities.at(source.span)
+    if entity is None or entity.id != source.entity or entity.type != "person":
+        return None
+    return source.span[0], entity.id

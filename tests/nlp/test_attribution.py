@@ -1,0 +1,157 @@
+"""Attribution rules on sentences written for the purpose: each kind of cue, source and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.model import Claim, Document
+from claimwatch.nlp.attribution import attribute_claims
+from claimwatch.nlp.pipeline import load_pipeline
+from claimwatch.nlp.state import DocState
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claims_of(nlp, text: str, state: DocState | None = None) -> list[Claim]:
+    state = state or DocState(Document(text=text))
+    attribute_claims(nlp(text), state)
+    return state.claims
+
+
+def reported(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.source.kind != "author"]
+
+
+def one(nlp, text: str) -> Claim:
+    found = reported(claims_of(nlp, text))
+    assert len(found) == 1, [(c.cue and c.cue.text, c.content.text) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("Maria Lopez said that the harbour was closed.", "said", "Maria Lopez", "the harbour was closed"),
+        ("The minister warned that prices would rise.", "warned", "The minister", "prices would rise"),
+        ("Officials believe the fire started at home.", "believe", "Officials", "the fire started at home"),
+        ("Ana Costa points out that the bridge is unsafe.", "points out", "Ana Costa", "the bridge is unsafe"),
+        ("The company denied that it had cut any jobs.", "denied", "The company", "it had cut any jobs"),
+    ],
+)
+def test_reporting_verbs(nlp, text, cue, source, content):
+    claim = one(nlp, text)
+    assert claim.cue.text == cue
+    assert claim.source.text == source
+    assert claim.content.text == content
+
+
+def test_apposition_is_not_part_of_the_source(nlp):
+    claim = one(nlp, "Peter Hall, an expert on shipping, noted that the canal was blocked.")
+    assert claim.source.text == "Peter Hall"
+    assert claim.source.kind == "named"
+    assert claim.content.text == "the canal was blocked"
+
+
+def test_inverted_source_after_the_content(nlp):
+    claim = one(nlp, "The talks will resume next week, the ambassador said.")
+    assert claim.source.text == "the ambassador"
+    assert claim.content.text == "The talks will resume next week"
+
+
+def test_parenthetical_cue(nlp):
+    claim = one(nlp, "The economy, he said, is growing faster than expected.")
+    assert claim.cue.text == "said"
+    assert claim.source.text == "he"
+    assert "growing faster than expected" in claim.content.text
+
+
+def test_as_experts_note(nlp):
+    claim = one(nlp, "As experts note, the drought is the worst in a century.")
+    assert claim.source.text == "experts"
+    assert claim.source.kind == "unnamed"
+    assert claim.content.text == "the drought is the worst in a century"
+
+
+def test_according_to(nlp):
+    claim = one(nlp, "The army lost two tanks near the river, according to local officials.")
+    assert claim.cue.text == "according to"
+    assert claim.source.text == "local officials"
+    assert claim.content.text == "The army lost two tanks near the river"
+
+
+def test_reportedly_has_an_unnamed_source(nlp):
+    claim = one(nlp, "The rebels reportedly seized the airport.")
+    assert claim.cue.text == "reportedly"
+    assert claim.source.kind == "unnamed"
+    assert "seized the airport" in claim.content.text
+
+
+def test_nominal_cue_reports_of(nlp):
+    found = reported(claims_of(nlp, "There were reports of looting in the capital."))
+    got = [(c.cue.text, c.source.text, c.content.text) for c in found]
+    assert got == [("reports", "reports", "looting in the capital")]
+
+
+def test_reports_indicating_that(nlp):
+    claim = one(nlp, "Reports have surfaced indicating that two ships were damaged.")
+    assert claim.source.text == "Reports"
+    assert claim.content.text == "two ships were damaged"
+
+
+def test_quotation_over_several_sentences(nlp):
+    text = "“We will rebuild the school. It will open in May,” the mayor said."
+    claim = one(nlp, text)
+    assert claim.source.text == "the mayor"
+    assert claim.content.text.startswith("We will rebuild the school")
+    assert "open in May" in claim.content.text
+
+
+def test_what_a_quoted_speaker_thinks_is_part_of_the_quote(nlp):
+    claim = one(nlp, "“I think the vote was fair,” Ruth Brown said.")
+    assert claim.cue.text == "said"
+    assert claim.source.text == "Ruth Brown"
+
+
+def test_pronoun_source_resolves_to_the_last_person(nlp):
+    text = "John Carter said the deal was dead. Later, he noted that talks could resume."
+    state = DocState(Document(text=text))
+    doc = nlp(text)
+    carter = doc.text.index("John Carter")
+    state.entities.add("john carter", (carter, carter + len("John Carter")), name="John Carter", type="person")
+    attribute_claims(doc, state)
+    found = reported(state.claims)
+    assert [c.source.text for c in found] == ["John Carter", "he"]
+    assert found[1].source.entity == found[0].source.entity is not None
+
+
+def test_author_claims_cover_unattributed_sentences(nlp):
+    text = "The bridge collapsed on Monday. Engineers said the steel was corroded."
+    claims = claims_of(nlp, text)
+    authors = [c for c in claims if c.source.kind == "author"]
+    assert [c.content.text for c in authors] == ["The bridge collapsed on Monday"]
+    assert authors[0].cue is None and authors[0].source.text is None
+    assert [c.id for c in claims] == ["c1", "c2"]  # ids follow the text order of the contents
+
+
+def test_stated_at_falls_back_to_the_publication_date(nlp):
+    from datetime import date
+
+    text = "The agency announced that the border was closed."
+    state = DocState(Document(text=text), published=date(2024, 3, 5))
+    claim = reported(claims_of(nlp, text, state))[0]
+    assert claim.stated_at == "2024-03-05"
+
+
+def test_stated_at_is_the_time_of_the_cue(nlp):
+    from claimwatch.model import Time
+
+    text = "The border was closed, the agency announced today."
+    state = DocState(Document(text=text))
+    at = text.index("today")
+    state.times.append(Time("t1", "today", (at, at + 5), "2024-10-24"))
+    claim = reported(claims_of(nlp, text, state))[0]
+    assert claim.cue.text == "announced"
+    assert claim.stated_at == "2024-10-24"
