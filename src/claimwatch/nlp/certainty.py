@@ -1,12 +1,102 @@
-"""Certainty and polarity: how committed a source is to what it says (after FactBank)."""
+"""Certainty and polarity: how committed a source is to what it says (after FactBank).
+
+Commitment is read off the dependency parse in two parts:
+- the event's own modality: modal auxiliaries, hedging adverbs, negation on its head
+  ("may have been deployed" → possible; "did not attack" → negative);
+- what it inherits from the words that embed it, walking up the tree: a clause under "said"
+  keeps the speaker's commitment, under "believe" it is probable, under "plan to" possible,
+  under "ask"/"whether"/"if"/"want to" unknown, under "failed to"/"denied" it is negated.
+The commitment is the weakest level met along the way; negations multiply.
+
+`factuality(token)` (in `claimwatch.nlp.factuality`) is the author's view, used for the
+predicates layer; `assess_certainty(head, cue)` walks the same way but stops at the cue of a
+claim and gives the source's view. Lexicons live in `claimwatch.nlp.hedges`.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Polarity
+from claimwatch.nlp import hedges
+from claimwatch.nlp.factuality import FactualityWalker, factuality
+from claimwatch.nlp.modality import AUX_DEPS, CERTAIN, RANK, UNKNOWN, Fact, clause_mark, combine, is_negator, level
+
+__all__ = ["assess_certainty", "cue_strength", "event_modality", "factuality"]
+
+EventModality = Literal["actual", "planned", "hypothetical"]
+
+
+def cue_strength(cue: Token) -> Fact:
+    """How strongly a reporting cue commits its source ("said" certain, "believes" probable,
+    "asked" unknown, "denied" certain but negative)."""
+    lemma = cue.lemma_.lower()
+    rank = RANK[hedges.CUE_STRENGTH.get(lemma, "certain")]
+    sign = -1 if lemma in hedges.NEG_CLAUSE_VERBS else 1
+    if any(is_negator(c) for c in cue.children):
+        # "did not say" commits to nothing; "does not believe" commits to the opposite
+        return (min(rank, 2), -sign) if lemma in hedges.NEG_RAISING else UNKNOWN
+    return rank, sign
 
 
 def assess_certainty(content_head: Token, cue: Token | None = None) -> tuple[Certainty, Polarity]:
-    """The source's commitment to the proposition headed by `content_head`, reported with `cue`."""
-    return "certain", "positive"
+    """The source's commitment to the proposition headed by `content_head`, reported with `cue`.
+
+    The head's own modality and the chain of words above it up to the cue count ("is likely
+    to remain" → probable); clauses embedded deeper inside the content do not. The cue's
+    strength caps the result ("suggested" → at most probable) and "denied" negates it.
+    """
+    stop_fact = cue_strength(cue) if cue is not None else CERTAIN
+    walker = FactualityWalker(stop=cue, stop_fact=stop_fact)
+    fact = walker.fact(content_head)
+    if cue is not None and not _governed_by(content_head, cue):
+        fact = combine(fact, stop_fact)  # "X, he said" or "according to": the cue is not above the content
+    return level(fact[0]), "positive" if fact[1] > 0 else "negative"
+
+
+def _governed_by(token: Token, ancestor: Token) -> bool:
+    return any(a.i == ancestor.i for a in token.ancestors)
+
+
+def event_modality(head: Token) -> EventModality:
+    """Whether the event is reported as having happened, as planned/future, or as hypothetical.
+
+    planned: "will", "is going to", or governed (through infinitives) by plan/intend/aim/prepare/
+    want/seek …; hypothetical: in an "if"/"unless" clause, or under "would"/"could" outside a report.
+    """
+    token = head
+    for _ in range(12):
+        words = {c.lower_ for c in token.children if c.dep_ in AUX_DEPS}
+        if words & {"will", "shall", "'ll", "wo"}:
+            return "planned"
+        if token.dep_ == "advcl" and clause_mark(token) in hedges.CONDITIONAL_MARKS:
+            return "hypothetical"
+        if words & {"would", "'d", "could", "might"}:
+            has_condition = any(
+                c.dep_ == "advcl" and clause_mark(c) in hedges.CONDITIONAL_MARKS for c in token.children
+            )
+            reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in hedges.CLAUSE_VERBS
+            if has_condition:
+                return "hypothetical"
+            if words & {"would", "'d"}:
+                return "planned" if reported else "hypothetical"
+            break  # "could", "might" alone: doubt, which certainty carries
+        gov = token.head
+        if token.dep_ == "xcomp":
+            lemma = gov.lemma_.lower()
+            if lemma in hedges.PLANNING_VERBS or (lemma == "go" and gov.tag_ == "VBG"):
+                return "planned"
+            if gov.lower_ in ("set", "due", "poised", "ready", "scheduled", "slated", "prepared", "determined"):
+                return "planned"
+            token = gov
+            continue
+        if token.dep_ == "acl" and gov.lemma_.lower() in ("plan", "intention", "decision", "proposal", "bid",
+                                                            "effort", "attempt", "promise", "pledge", "threat"):
+            return "planned"
+        if token.dep_ == "conj" and gov.i != token.i:
+            token = gov
+            continue
+        break
+    return "actual"

@@ -30,6 +30,9 @@ EVENT_NOUNS = frozenset(
     loss setback success failure breakthrough delay postponement cancellation suspension halt shutdown
     closure lockdown curfew quarantine relief bailout rescue stimulus purchase acquisition investment
     spending financing funding lending borrowing earning trading offering restructuring
+    result bomb control ceremony manhunt entry broadcast performance process work access concern buy close step
+    tragedy effect venture violence assistance impact crime act transplant flow conflict travel turmoil shortage
+    boost update preview finish glitch trouble problem fear worry
     """.split()
 )
 
@@ -50,12 +53,12 @@ NOT_EVENTS = frozenset(
     painting housing lodging belongings surroundings wording heading ceiling
     individual official national international rival animal capital hospital terminal signal material
     potential criminal local council principal professional general total journal manual interval
-    appliance alliance audience conference evidence experience difference science sentence violence
+    appliance alliance audience conference evidence experience difference science sentence
     balance distance finance insurance province residence influence intelligence independence presence
     patience essence existence absence silence confidence preference reference significance importance
-    allowance performance instance maintenance circumstance assistance acceptance appearance
+    allowance instance maintenance circumstance acceptance appearance
     """.split()
-) - {"conference"}
+) - EVENT_NOUNS
 
 _SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "ure", "age", "ery")
 

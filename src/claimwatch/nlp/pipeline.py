@@ -24,6 +24,7 @@ from claimwatch.model import Analysis, Document, Span
 from claimwatch.nlp.attribution import attribute_claims
 from claimwatch.nlp.entities import resolve_entities
 from claimwatch.nlp.events import code_events
+from claimwatch.nlp.predicates import assess_predicates
 from claimwatch.nlp.quantities import find_quantities
 from claimwatch.nlp.state import DocState
 from claimwatch.nlp.times import find_times
@@ -33,7 +34,9 @@ log = logging.getLogger(__name__)
 Component = Callable[[Doc, DocState], None]
 
 #: In order: later components read what earlier ones found.
-COMPONENTS: list[Component] = [find_times, find_quantities, resolve_entities, attribute_claims, code_events]
+COMPONENTS: list[Component] = [
+    find_times, find_quantities, resolve_entities, attribute_claims, code_events, assess_predicates,
+]
 
 
 @lru_cache(maxsize=1)
