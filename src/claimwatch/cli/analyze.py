@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator
 from typing import Annotated
@@ -52,20 +53,35 @@ def extract(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
     raise typer.Exit(1 if failed else 0)
 
 
+WorkersOpt = Annotated[int, typer.Option(
+    help="Worker processes; 0 picks by the number of inputs and cores (one process for a few inputs).")]
+
+#: Inputs per extra worker before `--workers 0` starts one: a worker costs a model load (~1 s).
+INPUTS_PER_WORKER = 16
+
+
+def _workers(requested: int, n_inputs: int) -> int:
+    if requested > 0:
+        return requested
+    return max(1, min(os.cpu_count() or 1, n_inputs // INPUTS_PER_WORKER))
+
+
 @app.command()
-def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None) -> None:
+def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None,
+            workers: WorkersOpt = 0) -> None:
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
-    from claimwatch.nlp.pipeline import Failure, analyze_documents
+    from claimwatch.nlp.pipeline import Failure
+    from claimwatch.scale.runner import analyze_parallel
 
     fmt = default_format(fmt)
     pending: deque[tuple[str, Document | InputError]] = deque()
 
-    def documents() -> Iterator[Document]:
-        # Inputs are read as the parser asks for them; `pending` keeps their order for the output.
+    def documents() -> Iterator[tuple[Document, str]]:
+        # Inputs are read as the analysis asks for them; `pending` keeps their order for the output.
         for name, doc in _read_all(files, published, url):
             pending.append((name, doc))
             if not isinstance(doc, InputError):
-                yield doc
+                yield doc, name
 
     failed = False
     console = None
@@ -78,9 +94,9 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
             failed = True
 
     try:
-        for result in analyze_documents(documents()):
+        for result, name in analyze_parallel(documents(), workers=_workers(workers, len(files))):
             flush_errors()
-            name, _ = pending.popleft()
+            pending.popleft()
             if isinstance(result, Failure):
                 _report_error(name, f"{name}: {result.error}", fmt)
                 failed = True

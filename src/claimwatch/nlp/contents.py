@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 
 #: Subordinators that introduce but do not belong to a content ("that", "as" …); "whether" and
 #: "if" stay, since they make the content a question.
-_DROPPED_MARKS = frozenset({"that", "as", "because", "since", "while", "although", "though", "so"})
+_DROPPED_MARKS = frozenset({"as", "because", "since", "while", "although", "though", "so"})
 _EDGE_DEPS = frozenset({"punct", "cc"})
 _OPENING = "“\"«"
+#: Tokens that may open a quotation (a straight mark may also close one; backing off over it is harmless).
+_OPENERS = frozenset({"“", "\"", "«", "''", "``"})
 #: Quotation marks; two apostrophes ('') stand for a straight double quote in some newswire text.
 _QUOTE_CHARS = re.compile(r"''|[“”\"«»]")
 
@@ -112,8 +114,10 @@ class QuoteIndex:
         """Where the speaker's quotation goes on after the cue's sentence: '"A," she said. "B. C."'
         — the end of the quotations that directly follow token `end` in the same paragraph."""
         doc, text = self.doc, self.text
-        char = doc[end - 1].idx + len(doc[end - 1].text) if end > 0 else 0
         new_end = end
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in _OPENERS):
+            end -= 1  # a sentence may end with the paragraph break or the next quotation's opening mark
+        char = doc[end - 1].idx + len(doc[end - 1].text) if end > 0 else 0
         while True:
             gap_end = char
             while gap_end < len(text) and text[gap_end] in " .,;:":

@@ -131,7 +131,7 @@ def analyze_documents(
                 for step in steps:
                     step(doc, state)
             except Exception as exc:  # one bad document must not stop the batch
-                log.exception("analysis failed for %s", state.document.id)
+                log.debug("analysis failed for %s", state.document.id, exc_info=True)
                 failed[n] = f"analysis failed: {type(exc).__name__}: {exc}"
         remaining[n] -= 1
         yield from finished()

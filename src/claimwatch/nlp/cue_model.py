@@ -1,0 +1,99 @@
+"""The learned part of attribution: how likely a candidate word is an attribution cue.
+
+Rules propose candidates (every verb with something to report, "according to", hearsay adverbs,
+nouns with a reported clause) and describe each by a few parse features: its lemma, the
+configuration that found its content (`ccomp`, `xcomp`, a quotation, an object …), the kind of
+its subject, whether it stands inside a quotation, is negated, is the sentence root … A logistic
+regression over those features, trained on PolNeAR's training articles by
+`claimwatch train attribution DIR` (claimwatch.training.attribution), turns them into a
+probability. The weights ship as JSON in claimwatch/nlp/models/ and load once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from claimwatch.nlp.cues import (
+    CUE_NOUNS,
+    CUE_VERBS,
+    HEARSAY_ADVERBS,
+    INTENTION_VERBS,
+    PERSON_PRONOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
+
+MODEL_PATH = Path(__file__).parent / "models" / "attribution.json"
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def subject_kind(subject: Token | None) -> str:
+    """A coarse type of the source phrase head: person, organisation, pronoun, source noun …"""
+    if subject is None:
+        return "none"
+    lower = subject.lower_
+    if subject.pos_ == "PRON":
+        if lower in PERSON_PRONOUNS or lower in ("i", "we", "you", "they"):
+            return "pron_person"
+        return "pron_other"
+    if subject.ent_type_ in _NAMED_ENTS:
+        return "ent_" + subject.ent_type_
+    if subject.pos_ == "PROPN":
+        return "propn"
+    if subject.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
+        return "source_noun"
+    return "noun"
+
+
+def features(token: Token, kind: str, config: str, subject: Token | None, in_quote: bool) -> list[str]:
+    """The features of one candidate cue, as strings (their weights are summed)."""
+    lemma = token.lemma_.lower()
+    subj = subject_kind(subject)
+    children = list(token.children)
+    deps = {c.dep_ for c in children}
+    negated = "neg" in deps
+    has_that = any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                   for c in children)
+    lex = ("speech" if lemma in CUE_VERBS else "intent" if lemma in INTENTION_VERBS
+           else "noun" if lemma in CUE_NOUNS else "adv" if lemma in HEARSAY_ADVERBS else "other")
+    prev = token.doc[token.i - 1].lower_ if token.i > 0 else "<s>"
+    nxt = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else "</s>"
+    return [
+        f"kind={kind}", f"lemma={lemma}", f"lower={token.lower_}", f"config={config}", f"subj={subj}",
+        f"lex={lex}", f"lex_config={lex}|{config}", f"lemma_config={lemma}|{config}", f"lemma_subj={lemma}|{subj}",
+        f"config_subj={config}|{subj}", f"dep={token.dep_}", f"lemma_dep={lemma}|{token.dep_}", f"tag={token.tag_}",
+        f"quote={in_quote}", f"quote_lex={in_quote}|{lex}", f"quote_config={in_quote}|{config}",
+        f"neg={negated}", f"that={has_that}", f"root={token.dep_ == 'ROOT'}", f"prev={prev}", f"next={nxt}",
+        f"lemma_next={lemma}|{nxt}", f"lemma_quote={lemma}|{in_quote}",
+    ]
+
+
+class CueModel:
+    """Logistic regression weights over candidate features, with the decision threshold."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    def probability(self, feats: list[str]) -> float:
+        get = self.weights.get
+        score = self.bias + sum(get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def to_dict(self) -> dict:
+        return {"version": 1, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CueModel:
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> CueModel:
+    """The cue model, read once per process."""
+    return CueModel.from_dict(json.loads(path.read_text(encoding="utf-8")))

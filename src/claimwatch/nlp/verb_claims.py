@@ -1,0 +1,158 @@
+"""What a verb would report if it were an attribution cue: its content, source and configuration.
+
+For every verb of a sentence the rules find the thing it could report — a clausal complement
+("said that C"), a `to` complement ("plans to C"), the clause a parenthetical hangs on ("C, he
+said"), a quotation next to it ('said: "C"'), its object ("denied the report") or a prepositional
+object ("referring to C") — and name that configuration. Whether the verb is a cue at all is
+decided by the learned cue model (claimwatch.nlp.cue_model), which reads the configuration.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.model import Source
+from claimwatch.nlp.contents import QuoteIndex, clause_range, trim
+from claimwatch.nlp.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
+from claimwatch.nlp.phrase_cues import Found, has_mark
+from claimwatch.nlp.sources import make_source, phrase_bounds, subject_of
+from claimwatch.nlp.state import DocState
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_MODIFIERS = frozenset({"poss", "compound", "case", "det", "amod"})
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "xcomp", "parataxis"})
+_OBJECTS = frozenset({"dobj", "oprd", "attr"})
+
+
+def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, Token | None] | None:
+    """The claim `verb` would cue, the name of the configuration that found its content, and its
+    subject (None when it has none); None when the verb reports nothing."""
+    cue = cue_range(verb)
+    subject = subject_of(verb)
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    config = "ccomp"
+    if complement is None:
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        config = "xcomp"
+    if subject is None and complement is None:
+        inverted = _inverted(verb)
+        if inverted is not None:
+            source_head, content = inverted
+            return Found(make_source(source_head, state), cue, content, verb.head, verb), "inverted", source_head
+    if complement is not None:
+        content = clause_range(complement)
+        head = complement
+    elif verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and has_mark(verb, "as")):
+        # "C, he notes, C" / "As experts note, C": the content is the clause the cue hangs on
+        head = verb.head
+        content = clause_range(head, (verb.left_edge.i, verb.right_edge.i + 1))
+        config = "paren" if verb.dep_ == "parataxis" else "as"
+    else:
+        found = _following_quote(verb, quotes)
+        config = "quote_after"
+        if found is None:
+            found, config = _preceding_quote(verb, quotes), "quote_before"
+        if found is None:
+            found, config = _object(verb)
+        if found is None:
+            return None
+        content, head = found
+    content = quotes.widen(*content, cue)
+    if _may_continue(verb, content, cue, quotes, head):
+        continued = quotes.continued(verb.sent.end)
+        if continued > verb.sent.end:
+            content = (content[0], continued)
+    source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
+    return Found(source, cue, content, head, verb), config, subject
+
+
+def _inverted(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """'C, South Korea's agency announced today.' parsed with the source hanging off the content:
+    the noun phrase right before a sentence-final cue is its source, the clause before it the content."""
+    doc = verb.doc
+    if verb.dep_ not in ("advcl", "conj", "parataxis") or verb.head.i > verb.i or verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    if before.pos_ not in _NOMINAL:
+        return None
+    start, _ = phrase_bounds(before)
+    if start > 0 and doc[start - 1].text == "'s" or doc[start].dep_ == "case":
+        return None
+    while start > 0 and doc[start - 1].dep_ in _MODIFIERS and doc[start - 1].head.i >= start - 1:
+        start -= 1
+    content = trim(doc, verb.head.left_edge.i, start)
+    if content[1] - content[0] < 3:
+        return None
+    return before, content
+
+
+def _may_continue(verb: Token, content: tuple[int, int], cue: tuple[int, int], quotes: QuoteIndex,
+                  head: Token) -> bool:
+    """Whether the quotation after the cue's sentence still belongs to this content: the content
+    is a clause that ends the sentence or a quotation before the cue, and nothing else (", adding
+    that …") follows the cue in its sentence."""
+    if head.dep_ in ("dobj", "oprd", "attr", "pobj"):
+        return False
+    if any(c.dep_ in _OTHER_CLAUSES and c.i > cue[1] for c in verb.children):
+        return False
+    sent_end = trim(verb.doc, verb.sent.start, verb.sent.end)[1]
+    return (content[1] <= cue[0] and quotes.ends_quotation(content[1])) or content[1] >= sent_end
+
+
+def cue_range(verb: Token) -> tuple[int, int]:
+    """The cue's tokens: the verb, and its particle for phrasal reporting verbs ("points out")."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in ("prt", "acomp") and (verb.lemma_.lower(), child.lower_) in PARTICLE_VERBS:
+            end = child.i + 1
+    return verb.i, end
+
+
+def _following_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], Token] | None:
+    """'X said: "C"': a quotation opening right after the verb (and a colon or comma)."""
+    doc = verb.doc
+    at = verb.i + 1
+    while at < len(doc) and at <= verb.i + 3 and doc[at].is_punct and doc[at].text in ":,":
+        at += 1
+    if at >= len(doc) or at == verb.i + 1:
+        return None
+    quote = quotes.containing(doc[at].idx)
+    if quote is None or quote[0] != doc[at].idx:
+        return None
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    if span is None:
+        return None
+    start, end = trim(doc, span.start, span.end)
+    if start >= end:
+        return None
+    return (start, end), span.root
+
+
+def _preceding_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], Token] | None:
+    """'"C," X told reporters': a quotation that ends right before the verb and its subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = min(verb.i, subject.left_edge.i) if subject is not None and subject.i < verb.i else verb.i
+    found = quotes.preceding(first)
+    if found is None or found[0] >= found[1]:
+        return None
+    return found, verb.doc[found[0]:found[1]].root
+
+
+def _object(verb: Token) -> tuple[tuple[tuple[int, int], Token] | None, str]:
+    """'X announced his resignation', 'X called the plan "a failure"', 'X referred to C': the object
+    (with what is predicated of it) or the object of the preposition right after the verb."""
+    parts = [c for c in verb.rights if c.dep_ in _OBJECTS or (c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"))]
+    if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(p.dep_ != "dobj" for p in parts):
+        parts = []  # "told reporters": whom they address, not what they say
+    config = "dobj"
+    if not parts:  # "called for X", "pointed to X", "referring to X"
+        preps = [c for c in verb.rights if c.dep_ == "prep" and c.i <= verb.i + 2]
+        parts = [p for c in preps[:1] for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        config = "prep_" + preps[0].lower_ if parts else "none"
+    if not parts:
+        return None, "none"
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    head = min(parts, key=lambda p: p.i)
+    start, end = trim(verb.doc, start, end)
+    return (((start, end), head) if start < end else None), config

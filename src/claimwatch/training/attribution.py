@@ -1,0 +1,144 @@
+"""Train the attribution cue model on PolNeAR: `claimwatch train attribution DIR [--out PATH]`.
+
+Every candidate cue the attribution rules propose in the training articles (see
+claimwatch.nlp.attribution.candidates) is labelled by the gold annotation: positive when it
+overlaps a gold cue and its content agrees with that attribution's (the evaluation's match).
+A logistic regression with an L2 penalty (full-batch gradient descent in numpy, deterministic)
+learns feature weights; rare features and near-zero weights are dropped so
+that the JSON stays small. The result is written where claimwatch.nlp.cue_model loads it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from claimwatch.evaluation import prf
+from claimwatch.evaluation.polnear import Attribution, load, word_spans, words_in
+from claimwatch.model import Document, Span
+from claimwatch.nlp.cue_model import MODEL_PATH, CueModel
+
+#: Decision threshold on the cue probability, chosen by cross-validation on the training split
+#: (attribution F1 of the whole system on held-out folds).
+THRESHOLD = 0.35
+#: Features seen fewer times than this in training are dropped.
+MIN_COUNT = 2
+
+
+@dataclass
+class Article:
+    """One gold article with its parse: the Docs of its pieces and where each piece starts."""
+
+    document: Document
+    gold: list[Attribution]
+    pieces: list[tuple[int, Doc]]
+
+
+def parse_articles(folder: Path) -> Iterator[Article]:
+    """The articles of a PolNeAR folder, parsed the way the pipeline parses them."""
+    from claimwatch.nlp.pipeline import load_pipeline, split_for_parsing
+
+    nlp = load_pipeline()
+    items = list(load(folder))
+    chunks = []
+    for _name, document, _gold in items:
+        regions = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
+        chunks.append([c for c in regions if document.text[c[0]:c[1]].strip()])
+    texts = ((doc.text[a:b], n) for n, (_name, doc, _gold) in enumerate(items) for a, b in chunks[n])
+    pieces: dict[int, list[Doc]] = {}
+    for parsed, n in nlp.pipe(texts, as_tuples=True, batch_size=32):
+        pieces.setdefault(n, []).append(parsed)
+        if len(pieces[n]) == len(chunks[n]):
+            _name, document, gold = items[n]
+            yield Article(document, gold, [(c[0], d) for c, d in zip(chunks[n], pieces.pop(n), strict=True)])
+
+
+def labelled_candidates(articles: Iterable[Article]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) of every candidate cue: 1 when it would make a correct attribution, i.e. its
+    cue overlaps a gold cue and its content agrees with that attribution's content."""
+    from claimwatch.nlp.attribution import candidates
+    from claimwatch.nlp.state import DocState
+
+    for article in articles:
+        words = word_spans(article.document.text)
+        gold_words = [words_in(words, a.content) for a in article.gold]
+        state = DocState(article.document)
+        for offset, doc in article.pieces:
+            state.offset = offset
+            for item, feats in candidates(doc, state):
+                cue, content = (state.span((doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text)))
+                                for r in (item.cue, item.content))
+                content_words = words_in(words, [content])
+                label = any(_overlaps(cue, a.cue) and _agree(content_words, gold_words[i])
+                            for i, a in enumerate(article.gold))
+                yield feats, int(label)
+
+
+def _agree(predicted: set[int], gold: set[int]) -> bool:
+    """Whether two contents' words agree with F1 >= 0.5, as the PolNeAR evaluation matches them."""
+    return prf(len(predicted & gold), len(predicted), len(gold))[2] >= 0.5
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(s[0] < span[1] and span[0] < s[1] for s in spans)
+
+
+def fit(examples: list[tuple[list[str], int]], l2: float = 1.0, steps: int = 300,
+        min_count: int = MIN_COUNT) -> CueModel:
+    """Logistic regression by full-batch gradient descent (Adam) on the mean log loss plus
+    `l2`/n times the squared weights; deterministic for the same examples."""
+    import numpy as np
+
+    counts = Counter(f for feats, _ in examples for f in set(feats))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, (feats, _) in enumerate(examples):
+        for f in set(feats):
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    y = np.array([label for _, label in examples], dtype=float)
+    n, d = len(examples), len(names)
+    w, b = np.zeros(d), float(np.log((y.mean() + 1e-6) / (1 - y.mean() + 1e-6)))
+    m, v, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
+    rate, beta1, beta2 = 0.1, 0.9, 0.999
+    for t in range(1, steps + 1):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n) + b
+        err = 1.0 / (1.0 + np.exp(-z)) - y
+        grad = np.bincount(cols_a, weights=err[rows_a], minlength=d) / n + (l2 / n) * w
+        grad_b = err.mean()
+        m, v = beta1 * m + (1 - beta1) * grad, beta2 * v + (1 - beta2) * grad * grad
+        mb, vb = beta1 * mb + (1 - beta1) * grad_b, beta2 * vb + (1 - beta2) * grad_b * grad_b
+        correction = np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+        w -= rate * correction * m / (np.sqrt(v) + 1e-8)
+        b -= rate * correction * mb / (np.sqrt(vb) + 1e-8)
+    weights = {f: round(float(x), 4) for f, x in zip(names, w, strict=True) if abs(x) >= 1e-3}
+    return CueModel(weights, round(b, 4), THRESHOLD)
+
+
+def train(path: Path, out: Path = MODEL_PATH) -> dict:
+    """Train the cue model on the PolNeAR articles of `path`, write it to `out`, and say how it went."""
+    articles = parse_articles(path)
+    examples = []
+    for n, example in enumerate(labelled_candidates(articles)):
+        examples.append(example)
+        if n % 5000 == 0:
+            print(f"\rtrain attribution: {n} candidates", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    if not examples:
+        raise FileNotFoundError(f"{path}: no candidates found (is it a PolNeAR folder with text/ and attributions/?)")
+    model = fit(examples)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    positives = sum(label for _, label in examples)
+    correct = sum((model.probability(f) >= model.threshold) == bool(label) for f, label in examples)
+    return {"candidates": len(examples), "positives": positives, "features": len(model.weights),
+            "training_accuracy": round(correct / len(examples), 4), "out": str(out)}
