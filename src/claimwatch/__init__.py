@@ -6,7 +6,7 @@ from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.model import Analysis, Document
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "extract", "Analysis", "Document", "ClaimwatchError", "InputError"]
+__all__ = ["analyze", "extract", "Store", "Analysis", "Document", "ClaimwatchError", "InputError"]
 
 
 def extract(text_or_html: str, published: str | None = None, url: str | None = None) -> Document:
@@ -25,3 +25,12 @@ def analyze(text_or_html: str, published: str | None = None, url: str | None = N
     from claimwatch.nlp.pipeline import analyze_document
 
     return analyze_document(extract(text_or_html, published=published, url=url))
+
+
+def __getattr__(name: str):
+    # `claimwatch.Store` without importing SQLAlchemy for those who only analyse.
+    if name == "Store":
+        from claimwatch.knowledge import Store
+
+        return Store
+    raise AttributeError(f"module 'claimwatch' has no attribute {name!r}")

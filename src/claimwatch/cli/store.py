@@ -1,0 +1,211 @@
+"""`claimwatch ingest` and the knowledge queries: claims, events, entities, contradictions, graph.
+
+Every query is the same as its `claimwatch.Store` method; here it only gets printed: a table
+on a terminal, JSON Lines when piped, or --format json|jsonl|csv.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
+from claimwatch.errors import ClaimwatchError
+
+app = typer.Typer()
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file or a database URL "
+                                           "(default: $CLAIMWATCH_DB, else ./claimwatch.db).")]
+AboutOpt = Annotated[str | None, typer.Option("--about", help="An actor: a name, a country (name or ISO code) "
+                                              "or a Wikidata QID.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date.")]
+MinSourcesOpt = Annotated[int | None, typer.Option("--min-sources", min=1, help="At least N independent sources.")]
+
+
+def _open(db: str | None):
+    from claimwatch.knowledge import Store
+
+    try:
+        return Store(db)
+    except ClaimwatchError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from exc
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("text") or (f"{value.get('min')}–{value.get('max')}"
+                                                           if "min" in value else json.dumps(value))
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _print(records: list[dict[str, Any]], fmt: Format | None, columns: dict[str, Callable[[dict], Any]],
+           title: str) -> None:
+    fmt = default_format(fmt)
+    if fmt is Format.table:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{title} ({len(records)})", show_lines=False)
+        for name in columns:
+            table.add_column(name, overflow="fold")
+        for record in records:
+            table.add_row(*(_cell(get(record)) for get in columns.values()))
+        Console().print(table)
+    elif fmt is Format.csv:
+        from claimwatch.export.csv import write_csv
+
+        write_csv(records, sys.stdout)
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        for record in records:
+            emit(record, fmt)
+
+
+def _run(query: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    try:
+        return query()
+    except (ClaimwatchError, ValueError) as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, URL lists, RSS/Atom feeds (file or URL), "
+                                                 "WARC(.gz) archives, or URLs.")],
+    db: DbOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    outlet: Annotated[str | None, typer.Option(help="The outlet of every document (default: site name or "
+                                                    "URL host).")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private and loopback "
+                                                "addresses.")] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Analyse and store documents; re-running skips what is stored. Prints a summary at the end."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from claimwatch.ingest.sources import count_inputs
+    from claimwatch.scale.ingest import ingest as run_ingest
+
+    fmt = default_format(fmt)
+    err = Console(stderr=True)
+    store = _open(db)
+    columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TextColumn("stored {task.fields[stored]} dup {task.fields[dup]} failed {task.fields[failed]}"),
+               TimeElapsedColumn()]
+    counts = {"stored": 0, "duplicate": 0, "failed": 0}
+    with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=count_inputs(sources), rate="", stored=0, dup=0, failed=0)
+
+        def tick(kind: str) -> None:
+            counts[kind] += 1
+            speed = progress.tasks[0].speed
+            progress.update(task, advance=1, stored=counts["stored"], dup=counts["duplicate"],
+                            failed=counts["failed"], rate=f"{speed:.1f} docs/s" if speed else "")
+
+        try:
+            summary = run_ingest(sources, store, workers=workers, outlet=outlet, allow_private=allow_private,
+                                 on_result=tick)
+        except KeyboardInterrupt as exc:
+            fail("interrupted: every stored document is complete; run the same command again to resume")
+            raise typer.Exit(130) from exc
+        except ClaimwatchError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from exc
+    result = summary.to_dict()
+    err.print(f"stored {summary.stored} ({summary.copies} copies of stored documents), duplicates "
+              f"{summary.duplicates}, failed {len(summary.failed)}; {summary.analysed} analysed in "
+              f"{summary.seconds:.1f}s ({summary.docs_per_s:.2f} documents/s)", highlight=False)
+    for name, error in summary.failed[:20]:
+        err.print(f"  failed: {name}: {error}", highlight=False, markup=False)
+    if len(summary.failed) > 20:
+        err.print(f"  … and {len(summary.failed) - 20} more (see --format json)")
+    if fmt is not Format.table:
+        emit(result, Format.json if fmt is Format.json else Format.jsonl)
+    store.close()
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def events(db: DbOpt = None, about: AboutOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+           min_sources: MinSourcesOpt = None,
+           type: Annotated[str | None, typer.Option("--type", help="A PLOVER event type (AID, ASSAULT, …).")] = None,
+           fmt: FormatOpt = None) -> None:
+    """Event clusters: the same happening across documents, with independent sources and denials."""
+    store = _open(db)
+    records = _run(lambda: store.events(about, type=type, since=since, until=until, min_sources=min_sources))
+    _print(records, fmt, {"first": lambda r: r["first_reported"], "type": lambda r: r["type"],
+                          "actor": lambda r: r["actor"], "target": lambda r: r["target"],
+                          "reports": lambda r: r["reports"], "sources": lambda r: r["independent_sources"],
+                          "denials": lambda r: r["denials"], "size": lambda r: r["size"],
+                          "evidence": lambda r: r["evidence"][0]["text"] if r["evidence"] else ""}, "events")
+
+
+@app.command()
+def claims(db: DbOpt = None, about: AboutOpt = None,
+           source: Annotated[str | None, typer.Option("--source", help="Words of the claim's source, or the "
+                                                      "outlet.")] = None,
+           since: SinceOpt = None, min_sources: MinSourcesOpt = None, fmt: FormatOpt = None) -> None:
+    """Claims with their document, their cluster and how many independent sources make them."""
+    store = _open(db)
+    records = _run(lambda: store.claims(about, source=source, since=since, min_sources=min_sources))
+    _print(records, fmt, {"published": lambda r: r["published"], "outlet": lambda r: r["outlet"],
+                          "source": lambda r: r["source"], "certainty": lambda r: r["certainty"],
+                          "polarity": lambda r: r["polarity"], "content": lambda r: r["content"],
+                          "sources": lambda r: r["independent_sources"]}, "claims")
+
+
+@app.command()
+def entities(db: DbOpt = None, about: AboutOpt = None, fmt: FormatOpt = None) -> None:
+    """Actors across documents: documents, outlets, first and last seen."""
+    store = _open(db)
+    records = _run(lambda: store.entities(about))
+    _print(records, fmt, {"name": lambda r: r["name"], "type": lambda r: r["type"],
+                          "country": lambda r: r["country"], "documents": lambda r: r["documents"],
+                          "first": lambda r: r["first_seen"], "last": lambda r: r["last_seen"]}, "entities")
+
+
+@app.command()
+def contradictions(db: DbOpt = None, about: AboutOpt = None, fmt: FormatOpt = None) -> None:
+    """Reports of one happening that disagree: numbers, denials, retractions — with both sides."""
+    store = _open(db)
+    records = _run(lambda: store.contradictions(about))
+    _print(records, fmt, {"kind": lambda r: r["kind"], "field": lambda r: r["field"], "type": lambda r: r["type"],
+                          "actor": lambda r: r["actor"], "values": lambda r: [r2["value"] for r2 in r["reports"]],
+                          "outlets": lambda r: [r2["outlet"] for r2 in r["reports"]]}, "contradictions")
+
+
+@app.command()
+def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+          export: Annotated[str | None, typer.Option("--export", help="Write graphml or gexf instead of "
+                                                     "the edge list.")] = None,
+          output: Annotated[str | None, typer.Option("--output", "-o", help="File for --export "
+                                                     "(default: standard output).")] = None,
+          fmt: FormatOpt = None) -> None:
+    """The actor graph: actor → target per event type, with reports, independent sources, first/last seen."""
+    from claimwatch.export.graph import FORMATS, write_graph
+
+    store = _open(db)
+    if export is not None:
+        if export not in FORMATS:
+            fail(f"--export {export}: use one of {', '.join(FORMATS)}")
+            raise typer.Exit(2)
+        g = _run(lambda: store.graph(since, until))
+        write_graph(g, export, output if output else sys.stdout.buffer)
+        return
+    records = _run(lambda: store.graph_edges(since, until))
+    _print(records, fmt, {"actor": lambda r: r["actor"], "type": lambda r: r["type"],
+                          "target": lambda r: r["target"], "reports": lambda r: r["reports"],
+                          "sources": lambda r: r["independent_sources"], "denials": lambda r: r["denials"],
+                          "first": lambda r: r["first_seen"], "last": lambda r: r["last_seen"]}, "graph")

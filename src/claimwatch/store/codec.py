@@ -1,0 +1,64 @@
+"""Analysis ⇄ JSON dict: the store keeps `Analysis.to_dict()` and gives back typed objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimwatch.model import (
+    Analysis,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    EventTime,
+    Excluded,
+    Predicate,
+    Quantity,
+    Source,
+    TextSpan,
+    Time,
+)
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value is not None else None
+
+
+def _text_span(value: dict[str, Any] | None) -> TextSpan | None:
+    return TextSpan(value["text"], _span(value["span"])) if value else None
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields the class knows: a JSON from a newer version may carry more."""
+    names = cls.__dataclass_fields__
+    return {k: v for k, v in data.items() if k in names}
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    fields = _known(Document, d)
+    fields["excluded"] = [Excluded(_span(e["span"]), e["reason"]) for e in d.get("excluded", [])]
+    return Document(**fields)
+
+
+def analysis_from_dict(d: dict[str, Any]) -> Analysis:
+    """The inverse of `Analysis.to_dict()`."""
+    entities = [Entity(**{**_known(Entity, e), "mentions": [_span(m) for m in e.get("mentions", [])]})
+                for e in d.get("entities", [])]
+    claims = []
+    for c in d.get("claims", []):
+        src = c["source"]
+        source = Source(src.get("text"), _span(src.get("span")), src["kind"], src.get("entity"))
+        claims.append(Claim(**{**_known(Claim, c), "source": source,
+                               "cue": _text_span(c.get("cue")), "content": _text_span(c["content"])}))
+    events = []
+    for v in d.get("events", []):
+        time = v.get("time")
+        events.append(Event(**{**_known(Event, v), "trigger": _text_span(v["trigger"]),
+                               "time": EventTime(time["text"], time.get("value")) if time else None}))
+    quantities = [Quantity(**{**_known(Quantity, q), "span": _span(q["span"])}) for q in d.get("quantities", [])]
+    times = [Time(**{**_known(Time, t), "span": _span(t["span"])}) for t in d.get("times", [])]
+    predicates = [Predicate(**{**_known(Predicate, p), "trigger": _text_span(p["trigger"])})
+                  for p in d.get("predicates", [])]
+    extra = {"version": d["version"]} if "version" in d else {}
+    return Analysis(document_from_dict(d["document"]), entities, claims, events, quantities, times, predicates,
+                    **extra)

@@ -1,0 +1,258 @@
+"""The store: one interface over an embedded SQLite file or a PostgreSQL server.
+
+Each document is written with its whole analysis in one transaction, so an interrupted
+ingest never leaves half a document; the document id is the hash of its text, so writing
+the same document twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from claimwatch.errors import ClaimwatchError
+from claimwatch.model import Analysis
+from claimwatch.store import schema as t
+from claimwatch.store.codec import analysis_from_dict
+from claimwatch.store.migrate import upgrade
+
+DEFAULT_DB = "claimwatch.db"
+
+
+class StoreError(ClaimwatchError):
+    """The store cannot be opened or written."""
+
+
+def resolve_url(db: str | Path | None = None) -> str:
+    """A database URL from `--db` (a path or a URL), else $CLAIMWATCH_DB, else ./claimwatch.db."""
+    target = str(db) if db is not None else os.environ.get("CLAIMWATCH_DB") or DEFAULT_DB
+    if "://" not in target:
+        return "sqlite:///" + str(Path(target).expanduser().resolve())
+    if target.startswith(("postgresql://", "postgres://")):  # the installed driver is psycopg 3
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cur.execute("PRAGMA synchronous=NORMAL")  # durable at each checkpoint; a commit is atomic either way
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _rows(analysis: Analysis) -> dict[Any, list[dict[str, Any]]]:
+    """The normalized rows of one analysis, per table."""
+    doc_id = analysis.document.id
+    rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.ANALYSIS_TABLES}
+    for e in analysis.entities:
+        rows[t.entities].append({"document_id": doc_id, "id": e.id, "name": e.name, "type": e.type,
+                                 "country": e.country, "wikidata": e.wikidata, "sector": e.sector})
+        rows[t.mentions].extend({"document_id": doc_id, "entity_id": e.id, "span_start": m[0], "span_end": m[1]}
+                                for m in e.mentions)
+    for c in analysis.claims:
+        src, cue = c.source, c.cue
+        rows[t.claims].append({
+            "document_id": doc_id, "id": c.id, "source_text": src.text, "source_kind": src.kind,
+            "source_start": src.span[0] if src.span else None, "source_end": src.span[1] if src.span else None,
+            "source_entity": src.entity, "cue_text": cue.text if cue else None,
+            "cue_start": cue.span[0] if cue else None, "cue_end": cue.span[1] if cue else None,
+            "content_text": c.content.text, "content_start": c.content.span[0], "content_end": c.content.span[1],
+            "certainty": c.certainty, "polarity": c.polarity, "stated_at": c.stated_at})
+    for v in analysis.events:
+        rows[t.events].append({
+            "document_id": doc_id, "id": v.id, "type": v.type, "mode": v.mode, "trigger_text": v.trigger.text,
+            "trigger_start": v.trigger.span[0], "trigger_end": v.trigger.span[1], "actor": v.actor,
+            "target": v.target, "location": v.location, "time_text": v.time.text if v.time else None,
+            "time_value": v.time.value if v.time else None, "modality": v.modality,
+            "quantities": json.dumps(v.quantities), "dead": v.dead, "injured": v.injured, "size": v.size,
+            "claim": v.claim, "certainty": v.certainty, "polarity": getattr(v, "polarity", "positive"),
+            "cameo": v.cameo})
+    for q in analysis.quantities:
+        rows[t.quantities].append({"document_id": doc_id, "id": q.id, "text": q.text, "span_start": q.span[0],
+                                   "span_end": q.span[1], "value": q.value, "unit": q.unit, "bound": q.bound,
+                                   "upper": q.upper})
+    for tm in analysis.times:
+        rows[t.times].append({"document_id": doc_id, "id": tm.id, "text": tm.text, "span_start": tm.span[0],
+                              "span_end": tm.span[1], "value": tm.value})
+    return rows
+
+
+class SQLStore:
+    """Documents with their analyses; `claimwatch.Store` adds the cross-document queries."""
+
+    def __init__(self, db: str | Path | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_url(db)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except Exception as exc:  # a bad URL or a missing driver: one clear line
+            raise StoreError(f"cannot open store {self.url}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            try:
+                upgrade(self.engine)
+            except Exception as exc:
+                raise StoreError(f"cannot open store {self.engine.url.render_as_string()}: {exc}") from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
+            minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
+        """Store a document with its analysis in one transaction; False when it was already stored."""
+        doc = analysis.document
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+                    self._remember_input(conn, raw_hash, doc.id, name)
+                    return False
+                conn.execute(insert(t.documents).values(
+                    id=doc.id, outlet=outlet, url=doc.url, title=doc.title, author=doc.author,
+                    published=doc.published, language=doc.language, site_name=doc.site_name, text=doc.text,
+                    excluded=json.dumps([{"span": list(e.span), "reason": e.reason} for e in doc.excluded]),
+                    copy_of=copy_of, minhash=minhash, analysis=analysis.to_json(),
+                    analysis_version=analysis.version, ingested_at=datetime.now(UTC)))
+                for table, rows in _rows(analysis).items():
+                    if rows:
+                        conn.execute(insert(table), rows)
+                if self.dialect == "sqlite":
+                    self._index_sqlite(conn, analysis)
+                self._remember_input(conn, raw_hash, doc.id, name)
+        except IntegrityError:  # another writer stored the same document first
+            return False
+        return True
+
+    def remember_input(self, raw_hash: str, doc_id: str, name: str | None = None) -> None:
+        """Note that a raw input gives a stored document (so that a re-run skips it early)."""
+        with self.engine.begin() as conn:
+            self._remember_input(conn, raw_hash, doc_id, name)
+
+    @staticmethod
+    def _remember_input(conn: Connection, raw_hash: str | None, doc_id: str, name: str | None) -> None:
+        if raw_hash and not conn.execute(select(t.inputs.c.raw_hash).where(t.inputs.c.raw_hash == raw_hash)).first():
+            conn.execute(insert(t.inputs).values(raw_hash=raw_hash, document_id=doc_id, name=name))
+
+    @staticmethod
+    def _index_sqlite(conn: Connection, analysis: Analysis) -> None:
+        doc = analysis.document
+        conn.execute(text("INSERT INTO documents_fts (document_id, title, text) VALUES (:d, :t, :x)"),
+                     {"d": doc.id, "t": doc.title or "", "x": doc.text})
+        if analysis.claims:
+            conn.execute(text("INSERT INTO claims_fts (document_id, claim_id, source, content) "
+                              "VALUES (:d, :c, :s, :x)"),
+                         [{"d": doc.id, "c": c.id, "s": c.source.text or "", "x": c.content.text}
+                          for c in analysis.claims])
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+
+    def known_inputs(self) -> dict[str, str]:
+        """Raw-input hash → document id of every input stored before (to skip them on a re-run)."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(t.inputs.c.raw_hash, t.inputs.c.document_id)).all())
+
+    def document_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(t.documents.c.id)).scalars())
+
+    def count(self, table: str = "documents") -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one()
+
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
+        """(document id, copy_of, MinHash signature) of every stored document that has one, oldest first."""
+        d = t.documents.c
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(d.id, d.copy_of, d.minhash).where(d.minhash.is_not(None))
+                                    .order_by(d.ingested_at, d.id)):
+                yield row[0], row[1], bytes(row[2])
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """The stored analysis of a document, as typed objects."""
+        with self.engine.connect() as conn:
+            raw = conn.execute(select(t.documents.c.analysis).where(t.documents.c.id == doc_id)).scalar()
+        return analysis_from_dict(json.loads(raw)) if raw else None
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Document metadata (no text, no analysis): id, outlet, url, title, published, copy_of, ingested_at."""
+        d = t.documents.c
+        query = select(d.id, d.outlet, d.url, d.title, d.author, d.published, d.language, d.site_name,
+                       d.copy_of, d.analysis_version, d.ingested_at).order_by(d.ingested_at, d.id)
+        if ids is not None:
+            query = query.where(d.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        """Every row of one analysis table (entities, mentions, claims, events, quantities, times)."""
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(t.metadata.tables[name]))]
+
+    def search(self, query: str, *, kind: str = "documents", limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over documents (title and text) or claims (source and content), best first."""
+        if kind not in ("documents", "claims"):
+            raise ValueError("kind is documents or claims")
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                return self._search_sqlite(conn, query, kind, limit)
+            if self.dialect == "postgresql":
+                return self._search_postgres(conn, query, kind, limit)
+        raise StoreError(f"full-text search is not available on {self.dialect}")
+
+    @staticmethod
+    def _fts5_query(query: str) -> str:
+        """Words as FTS5 terms, quoted, so that user text is never FTS5 syntax."""
+        words = [w.replace('"', '""') for w in query.split()]
+        return " ".join(f'"{w}"' for w in words if w)
+
+    def _search_sqlite(self, conn: Connection, query: str, kind: str, limit: int) -> list[dict[str, Any]]:
+        match = self._fts5_query(query)
+        if not match:
+            return []
+        if kind == "documents":
+            sql = ("SELECT document_id, title, snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet "
+                   "FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rank LIMIT :n")
+        else:
+            sql = ("SELECT document_id, claim_id, source, content FROM claims_fts "
+                   "WHERE claims_fts MATCH :q ORDER BY rank LIMIT :n")
+        return [dict(r._mapping) for r in conn.execute(text(sql), {"q": match, "n": limit})]
+
+    @staticmethod
+    def _search_postgres(conn: Connection, query: str, kind: str, limit: int) -> list[dict[str, Any]]:
+        if kind == "documents":
+            vec = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+            sql = (f"SELECT id AS document_id, title, "
+                   f"ts_headline('english', text, q, 'MaxWords=12, MinWords=4') AS snippet "
+                   f"FROM documents, plainto_tsquery('english', :q) q WHERE {vec} @@ q "
+                   f"ORDER BY ts_rank({vec}, q) DESC LIMIT :n")
+        else:
+            vec = "to_tsvector('english', coalesce(source_text, '') || ' ' || content_text)"
+            sql = (f"SELECT document_id, id AS claim_id, source_text AS source, content_text AS content "
+                   f"FROM claims, plainto_tsquery('english', :q) q WHERE {vec} @@ q "
+                   f"ORDER BY ts_rank({vec}, q) DESC LIMIT :n")
+        return [dict(r._mapping) for r in conn.execute(text(sql), {"q": query, "n": limit})]

@@ -1,0 +1,90 @@
+"""The knowledge commands print what `claimwatch.Store` answers: JSON Lines, JSON, CSV, tables, graphs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from claimwatch.cli.store import app
+from claimwatch.knowledge import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "knowledge"))
+from knowledge_corpus import corpus  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kb") / "kb.db"
+    store = Store(path)
+    for b in corpus():
+        store.add(b.analysis, outlet=b.outlet)
+    store.close()
+    return str(path)
+
+
+def _jsonl(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_events_as_json_lines_with_the_contract_fields(db):
+    [aid] = _jsonl(["events", "--db", db, "--about", "Iran", "--type", "AID", "--format", "jsonl"])
+    for key in ("cluster", "type", "actor", "target", "location", "first_reported", "reports", "outlets",
+                "independent_sources", "denials", "size", "dead", "evidence"):
+        assert key in aid
+    assert (aid["reports"], aid["independent_sources"], aid["denials"]) == (6, 3, 1)
+    assert {"document", "outlet", "claim", "text"} <= set(aid["evidence"][0])
+
+
+def test_min_sources_and_contradictions(db):
+    assert [e["type"] for e in _jsonl(["events", "--db", db, "--min-sources", "2", "--format", "jsonl"])] == [
+        "AID", "ASSAULT"]
+    kinds = sorted(c["kind"] for c in _jsonl(["contradictions", "--db", db, "--format", "jsonl"]))
+    assert kinds == ["number", "polarity", "retraction"]
+
+
+def test_claims_csv_and_json(db):
+    result = runner.invoke(app, ["claims", "--db", db, "--about", "Iran", "--min-sources", "3", "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {"document", "outlet", "cluster", "independent_sources", "source.text"} <= set(rows[0])
+    result = runner.invoke(app, ["entities", "--db", db, "--format", "json"])
+    assert any(e["country"] == "SYR" for e in json.loads(result.stdout))
+
+
+def test_table_on_a_terminal(db):
+    result = runner.invoke(app, ["events", "--db", db, "--format", "table"])
+    assert result.exit_code == 0 and "AID" in result.stdout and "events (3)" in result.stdout
+
+
+def test_graph_exports(db, tmp_path):
+    out = tmp_path / "g.graphml"
+    assert runner.invoke(app, ["graph", "--db", db, "--export", "graphml", "-o", str(out)]).exit_code == 0
+    graph = nx.read_graphml(out)
+    assert graph.has_edge("country:IRN", "country:SYR")
+    gexf = tmp_path / "g.gexf"
+    assert runner.invoke(app, ["graph", "--db", db, "--until", "2024-03-07", "--export", "gexf",
+                               "-o", str(gexf)]).exit_code == 0
+    assert not nx.read_gexf(gexf).has_edge("country:TUR", "country:IRQ")
+    edges = _jsonl(["graph", "--db", db, "--format", "jsonl"])
+    assert {(e["actor"]["key"], e["type"], e["target"]["key"]) for e in edges} >= {
+        ("country:IRN", "AID", "country:SYR"), ("country:TUR", "ASSAULT", "country:IRQ")}
+
+
+def test_errors_are_one_line_and_nonzero(db, tmp_path):
+    result = runner.invoke(app, ["events", "--db", db, "--since", "last week"])
+    assert result.exit_code == 2 and "not a date" in result.output
+    result = runner.invoke(app, ["graph", "--db", db, "--export", "dot"])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["events", "--db", "mysql+nodriver://x/y"])
+    assert result.exit_code == 2 and "cannot open store" in result.output
