@@ -88,3 +88,14 @@ def test_errors_are_one_line_and_nonzero(db, tmp_path):
     assert result.exit_code == 2
     result = runner.invoke(app, ["events", "--db", "mysql+nodriver://x/y"])
     assert result.exit_code == 2 and "cannot open store" in result.output
+
+
+def test_ingest_dates_undated_files_with_published(tmp_path):
+    (tmp_path / "a.txt").write_text("Rebels said on Monday that they had attacked an army base near the border.\n")
+    db = str(tmp_path / "dated.db")
+    bad = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--published", "last week"])
+    assert bad.exit_code == 2 and "not an ISO date" in bad.output
+    ok = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--published", "2025-02-03", "--format", "json"])
+    assert ok.exit_code == 0, ok.output
+    [doc] = Store(db).documents()
+    assert doc["published"] == "2025-02-03"

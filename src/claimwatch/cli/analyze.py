@@ -70,10 +70,16 @@ def _workers(requested: int, n_inputs: int) -> int:
 def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None,
             workers: WorkersOpt = 0) -> None:
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
+    from claimwatch.ingest import check_published
     from claimwatch.nlp.pipeline import Failure
     from claimwatch.scale.runner import analyze_parallel
 
     fmt = default_format(fmt)
+    try:
+        check_published(published, "--published")
+    except InputError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from exc
     pending: deque[tuple[str, Document | InputError]] = deque()
 
     def documents() -> Iterator[tuple[Document, str]]:

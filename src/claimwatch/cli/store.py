@@ -87,11 +87,20 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
     outlet: Annotated[str | None, typer.Option(help="The outlet of every document (default: site name or "
                                                     "URL host).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of documents that carry "
+                                                      "none of their own.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private and loopback "
                                                 "addresses.")] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Analyse and store documents; re-running skips what is stored. Prints a summary at the end."""
+    from claimwatch.ingest import check_published
+
+    try:
+        published = check_published(published, "--published")
+    except ClaimwatchError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from exc
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -115,7 +124,8 @@ def ingest(
                             failed=counts["failed"], rate=f"{speed:.1f} docs/s" if speed else "")
 
         try:
-            summary = run_ingest(sources, store, workers=workers, outlet=outlet, allow_private=allow_private,
+            summary = run_ingest(sources, store, workers=workers, outlet=outlet, published=published,
+                                 allow_private=allow_private,
                                  on_result=tick)
         except KeyboardInterrupt as exc:
             fail("interrupted: every stored document is complete; run the same command again to resume")

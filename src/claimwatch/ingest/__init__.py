@@ -12,10 +12,10 @@ from pathlib import Path
 from claimwatch import config
 from claimwatch.errors import InputError
 from claimwatch.ingest.decoding import check_size
-from claimwatch.ingest.document import document_from_bytes, document_from_text
+from claimwatch.ingest.document import check_published, document_from_bytes, document_from_text
 from claimwatch.model import Document
 
-__all__ = ["read_document", "document_from_bytes", "document_from_text", "InputError"]
+__all__ = ["read_document", "check_published", "document_from_bytes", "document_from_text", "InputError"]
 
 
 def read_document(path: str | Path, *, published: str | None = None, url: str | None = None) -> Document:

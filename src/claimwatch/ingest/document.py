@@ -38,7 +38,7 @@ def document_from_text(
     check_size(len(text), name, unit="characters")
     if not text.strip():
         raise InputError(f"{name}: empty input")
-    published = _check_published(published, name)
+    published = check_published(published, name)
     if looks_like_html(text):
         page = extract_page(text, url=url, name=name)
         document = Document(
@@ -56,7 +56,7 @@ def document_from_text(
     return document
 
 
-def _check_published(published: str | None, name: str) -> str | None:
+def check_published(published: str | None, name: str) -> str | None:
     """The user's publication date as given, once it is known to be an ISO date (YYYY[-MM[-DD]] or longer)."""
     if published is None or not published.strip():
         return None

@@ -49,11 +49,22 @@ def _is_url_list(head: bytes) -> bool:
     return bool(lines) and all(is_url(ln.split()[0]) for ln in lines[:50] if ln.split())
 
 
+def _is_database(path: Path) -> bool:
+    """A SQLite file or its journal: a store kept beside the corpus (`ingest .` with ./claimwatch.db)."""
+    if path.name.endswith(("-wal", "-shm", "-journal")):
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder, sorted, skipping hidden files and folders."""
+    """Files under a folder, sorted, skipping hidden files and folders and SQLite stores."""
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts) and not _is_database(path):
             yield path
 
 

@@ -51,10 +51,11 @@ class _Tag:
 
 
 def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | None = None,
-           allow_private: bool = False, on_result: Callable[[str], None] | None = None,
-           fetcher: Fetcher | None = None) -> IngestSummary:
+           published: str | None = None, allow_private: bool = False,
+           on_result: Callable[[str], None] | None = None, fetcher: Fetcher | None = None) -> IngestSummary:
     """Ingest every input of the sources into the store; `on_result` hears "stored",
-    "duplicate" or "failed" once per input."""
+    "duplicate" or "failed" once per input. `published` dates the documents that carry no date
+    of their own (plain-text files); a page's or feed entry's own date wins."""
     summary = IngestSummary()
     tick = on_result or (lambda _kind: None)
     known = store.known_inputs()
@@ -78,7 +79,7 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
                 continue
             seen_inputs.add(raw_hash)
             try:
-                doc = _document(item)
+                doc = _document(item, published)
             except InputError as exc:
                 summary.failed.append((item.name, str(exc)))
                 tick("failed")
@@ -114,5 +115,8 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
     return summary
 
 
-def _document(item: RawInput) -> Document:
-    return document_from_bytes(item.data, published=item.published, url=item.url, name=item.name)
+def _document(item: RawInput, published: str | None = None) -> Document:
+    document = document_from_bytes(item.data, published=item.published, url=item.url, name=item.name)
+    if document.published is None and published:
+        document.published = published
+    return document
