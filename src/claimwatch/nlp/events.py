@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.model import Certainty, Claim, Entity, Event, EventTime, Polarity, Quantity, TextSpan
 from claimwatch.nlp import event_args as args
+from claimwatch.nlp.actors import resolve_actor
 from claimwatch.nlp.certainty import assess_certainty, event_modality
 from claimwatch.nlp.event_counts import size_of, tolls
 from claimwatch.nlp.plover import SPEECH_ACTS, Trigger, assault_mode, classify, lexicon, object_class, transfer_type
@@ -33,6 +34,14 @@ CAMEO_ROOTS = {
 #: Types where "X and Y <verb>" makes Y the partner of X.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 CONVENTIONAL_FORCE = frozenset({"aerial", "heavy-weapons", "firearms", "drone"})
+#: What a promise can hold that makes it a threat ("vowed to retaliate", "pledged to punish").
+CONFLICT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: PLOVER 3.1/3.2/3.4: future meetings and support are AGREE; announced future retreats are CONCEDE.
+FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "RETREAT": "CONCEDE"}
+#: Material events worth keeping even when no named actor or target takes part ("police fired tear gas").
+MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+#: Prepositions of a transferred or affected thing that name who it is for or aimed at ("aid to X").
+OBJECT_TARGET_PREPS = frozenset({"to", "for", "toward", "towards", "into", "on", "against"})
 
 
 def code_events(doc: Doc, state: DocState) -> None:
@@ -66,6 +75,7 @@ class _Plan:
         self.purposes: dict[int, list[Token]] = {}  # transfer trigger -> purpose verbs
         self.denied: set[int] = set()
         self.contents: dict[int, Trigger] = {}  # speech act -> the event it is about
+        self.retyped: dict[int, str] = {}  # promise whose content is conflict -> THREATEN
 
 
 def _governing_trigger(token: Token, triggers: dict[int, Trigger], hops: int = 4) -> tuple[Token | None, str]:
@@ -102,9 +112,11 @@ def _merge(triggers: dict[int, Trigger]) -> _Plan:
             if host_trigger.type in ("ACCUSE", "SUPPORT") and trigger.nominal:
                 continue  # "condemned the attack": the attack happened and is an event of its own
             plan.contents.setdefault(host.i, trigger)
-            table = lex.threat_modes if host_trigger.type == "THREATEN" else lex.request_modes
+            if host_trigger.type == "AGREE" and trigger.type in CONFLICT_CONTENT:
+                plan.retyped.setdefault(host.i, "THREATEN")  # "vowed to retaliate" is a threat, not a pledge
+            table = lex.threat_modes if plan.retyped.get(host.i) == "THREATEN" else table_for(host_trigger)
             mode = table.get(trigger.type)
-            if mode and host_trigger.type in ("THREATEN", "REQUEST", "REJECT"):
+            if mode and (host_trigger.type in ("THREATEN", "REQUEST", "REJECT") or host.i in plan.retyped):
                 plan.modes.setdefault(host.i, mode)
             plan.dropped.add(i)
         elif trigger.nominal and not host_trigger.nominal and (
@@ -113,6 +125,11 @@ def _merge(triggers: dict[int, Trigger]) -> _Plan:
             plan.dropped.add(i)  # the noun names the verb's own happening ("the strike killed")
             if trigger.type == "ASSAULT" and host_trigger.type == "ASSAULT" and trigger.mode:
                 plan.modes.setdefault(host.i, trigger.mode)
+        elif (trigger.type == "ASSAULT" and host_trigger.type == "ASSAULT" and not trigger.nominal
+              and dep == "advcl" and host.lemma_.lower() in lex.death_words | lex.injury_words
+              and host.i not in plan.dropped):
+            plan.dropped.add(host.i)  # "two soldiers were wounded when X opened fire": one attack, with its toll
+            plan.tolls.setdefault(i, []).append(host)
         elif host_trigger.type == "ASSAULT" and not trigger.nominal and (
             lemma in lex.death_words or lemma in lex.injury_words
         ):
@@ -124,6 +141,11 @@ def _merge(triggers: dict[int, Trigger]) -> _Plan:
             plan.dropped.add(i)
             plan.purposes.setdefault(host.i, []).append(token)
     return plan
+
+
+def table_for(host: Trigger) -> dict[str, str]:
+    lex = lexicon()
+    return lex.threat_modes if host.type == "THREATEN" else lex.request_modes
 
 
 def _governors(verb: Token) -> list[Token]:
@@ -242,7 +264,10 @@ def _actor(trigger: Trigger, state: DocState) -> Entity | None:
         if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().light_verbs:
             return args.entity_of(args.actor_phrase(token.head), state)  # "X launched an attack"
         return None
-    found = args.entity_of(args.actor_phrase(token), state)
+    phrase = args.actor_phrase(token)
+    found = args.entity_of(phrase, state)
+    if found is None and phrase is not None and phrase.lower_ in ("it", "they") and token.dep_ == "ccomp":
+        found = args.entity_of(args.actor_phrase(token.head), state)  # "X announced it would withdraw"
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
     return found
@@ -302,9 +327,15 @@ def _by_id(state: DocState, entity_id: str) -> Entity | None:
 
 def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
     token = trigger.token
-    type_, mode = trigger.type, plan.modes.get(token.i, trigger.mode)
+    type_, mode = plan.retyped.get(token.i, trigger.type), plan.modes.get(token.i, trigger.mode)
     governors = [] if trigger.nominal else _governors(token)
+    host_verb = _noun_host_verb(token) if trigger.nominal else None
     actor = _actor(trigger, state)
+    if actor is None and host_verb is not None:  # "X will hold a round of talks", "X claimed the bombing"
+        actor = args.entity_of(args.actor_phrase(host_verb), state)
+    partners = _split_adjectival_subject(token, state) if type_ in SYMMETRIC and not trigger.nominal else None
+    if partners is not None:
+        actor = partners[0]
     quantities: list[Quantity] = []
     theme: Token | None = None
     target: Entity | None = None
@@ -315,6 +346,10 @@ def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
         if actor is None and theme is not None and args.is_passive(token) and object_class(theme) == "personnel":
             actor = args.entity_of(theme, state, target)  # "X troops were deployed": forces move for their state
         decided = transfer_type(token, object_class(theme) if theme is not None else None, target is not None)
+        if decided is None and theme is not None and theme.lemma_.lower() in lexicon().nouns:
+            decided = lexicon().nouns[theme.lemma_.lower()]  # "granted an amnesty": the noun names the event
+            if target is None:
+                target, _ = _target(Trigger(token, decided[0], decided[1]), state, actor)
         if decided is None:
             return None
         type_, mode = decided
@@ -329,10 +364,22 @@ def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
             theme = next(iter(args.children(token, "dobj", "nsubjpass")), None)
         if type_ == "ASSAULT" and mode is None:
             mode = assault_mode(token)
+    if partners is not None and target is None:
+        target = partners[1]
+    if target is None and not trigger.nominal:
+        target = _object_target(token, type_, state, actor)
     if target is None and actor is not None and type_ in INHERITS_TARGET:
         target = _inherit_target(actor, type_, state)
     dead = injured = None
     place = args.location(token, state)
+    if place is None and type_ == "ASSAULT":  # "a drone strike on a building in X killed ..."
+        for noun in args.children(token, "nsubj", "nsubjpass"):
+            if noun.lemma_.lower() in lexicon().nouns:
+                place = args.location(noun, state)
+    if actor is None and type_ == "PROTEST":  # "teachers in X went on strike": X's people protest
+        subject = args.actor_phrase(host_verb if host_verb is not None else token) if not trigger.nominal else None
+        for _, pobj in args.prep_objects(subject, {"in", "across", "from"}) if subject is not None else []:
+            actor = args.place_of(pobj, state)
     if type_ == "ASSAULT":
         dead, injured, victims = tolls(trigger, plan.tolls.get(token.i, []), state, quantities)
         if target is None:  # unnamed victims: their country, else the place it happened
@@ -342,8 +389,13 @@ def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
     if theme is not None and not quantities:
         lo, hi = state.span((token.doc[theme.left_edge.i].idx, theme.right_edge.idx + len(theme.right_edge.text)))
         quantities.extend(q for q in state.quantities if lo <= q.span[0] and q.span[1] <= hi)
-    if actor is None and target is None and dead is None and injured is None and size is None:
+    if actor is None and target is None and dead is None and injured is None and size is None and not (
+        type_ in MATERIAL_CONFLICT and (place is not None or _group_subject(token, host_verb))
+    ):
         return None
+    modality = event_modality(host_verb if host_verb is not None else token)
+    if modality == "planned" and type_ in FUTURE_TYPES:
+        type_, mode = FUTURE_TYPES[type_], None
     span = state.span(token)
     claim = _claim_of(span, state.claims, {state.span(g) for g in governors})
     negated = _negated(token, governors) or token.i in plan.denied
@@ -363,7 +415,7 @@ def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
         target=target.id if target else None,
         location=place.id if place else None,
         time=EventTime(time.text, time.value) if time else None,
-        modality=event_modality(token),
+        modality=modality,
         quantities=[q.id for q in quantities],
         dead=args.as_number(dead),
         injured=args.as_number(injured),
@@ -378,3 +430,65 @@ def _build(trigger: Trigger, plan: _Plan, state: DocState) -> Event | None:
 def _trigger_span(token: Token, state: DocState) -> TextSpan:
     span = state.span(token)
     return TextSpan(state.text_of(span), span)
+
+
+def _noun_host_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the business of: "held (a round of) talks", "announced a package
+    of aid", "arrived for talks", "claimed responsibility for the bombing"."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "for"):
+            node = node.head.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node if node.head.i != node.i or node.dep_ == "ROOT" else None
+            continue
+        break
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        light = lexicon().light_verbs
+        if node.head.lemma_.lower() in light or (node.i != noun.i and node.lemma_.lower() == "responsibility"):
+            return node.head
+    return None
+
+
+def _split_adjectival_subject(verb: Token, state: DocState) -> tuple[Entity, Entity] | None:
+    """"Iranian and Saudi diplomats met": the first adjective's country acts, the second is its partner."""
+    for subject in args.children(verb, "nsubj"):
+        for mod in subject.children:
+            if mod.dep_ == "amod" and mod.conjuncts:
+                first = resolve_actor(mod, state)
+                second = resolve_actor(mod.conjuncts[0], state)
+                if first is not None and second is not None and first.id != second.id:
+                    return first, second
+    return None
+
+
+def _object_target(verb: Token, type_: str, state: DocState, actor: Entity | None) -> Entity | None:
+    """A target named on what the verb acts on: "promised aid to X", "suspended aid to X", "opened an
+    investigation into X", "sent warships toward X", "massed troops near the X border"."""
+    preps = set(OBJECT_TARGET_PREPS)
+    verb_preps = {"toward", "towards", "into", "near", "along", "at"}
+    if type_ == "MOBILIZE":
+        preps |= {"near", "along", "at"}
+    if type_ in ("AGREE", "COOPERATE", "SANCTION", "AID"):
+        verb_preps.add("to")  # "promised X to Y", "extradited X to Y", "suspended aid to Y"
+    if type_ == "SANCTION":
+        preps.add("from")
+        verb_preps.add("from")  # "recalled its ambassador from X"
+    holders = args.children(verb, "dobj") + [verb]
+    for holder in holders:
+        for word, pobj in args.prep_objects(holder, preps):
+            if holder is verb and word not in verb_preps:
+                continue
+            if word in ("near", "along", "at") and pobj.lemma_.lower() not in ("border", "frontier", "coast"):
+                continue
+            found = args.entity_of(pobj, state, actor)
+            if found is not None:
+                return found
+    return None
+
+
+def _group_subject(token: Token, host_verb: Token | None) -> bool:
+    """Whether people act without a name: "protesters blocked", "police fired", "the army imposed"."""
+    verb = host_verb if host_verb is not None else token
+    phrase = args.actor_phrase(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return phrase is not None and phrase.lemma_.lower() in lexicon().group_actors

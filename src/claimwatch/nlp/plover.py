@@ -63,6 +63,14 @@ class Lexicon:
         self.injury_words = frozenset(data["injury_words"])
         self.plan_verbs = frozenset(data["plan_verbs"])
         self.light_verbs = frozenset(data["light_verbs"])
+        self.object_readings: dict[str, list[list[Any]]] = {
+            k: v for k, v in data.get("object_readings", {}).items() if k != "about"}
+        self.speech_words = frozenset(data.get("speech_words", ()))
+        self.group_actors = frozenset(data.get("group_actors", ()))
+        self.rally_not_protest = frozenset(data.get("rally_not_protest", ()))
+        self.rally_subjects = frozenset(data.get("rally_subjects", ())) | self.protest_subjects
+        self.withdraw_from_institutions = frozenset(data.get("withdraw_from_institutions", ()))
+        self.protest_as_accusation_verbs = frozenset(data.get("protest_as_accusation_verbs", ()))
         self.trigger_lemmas = frozenset(self.verbs) | self.transfer | self.with_partner | {
             k.split()[0] for k in self.phrasal
         }
@@ -171,9 +179,9 @@ def phrasal_key(verb: Token) -> tuple[str, str | None] | None | bool:
             for key in (f"{lemma} {child.lower_}", f"{lemma} {_lemma(child)}"):
                 if key in lex.phrasal:
                     return lex.phrasal[key] or False
-            if child.dep_ == "prep" and lemma == "go":  # "went on strike"
+            if child.dep_ == "prep":  # "went on strike", "put on alert"
                 for pobj in child.children:
-                    hit = lex.phrasal.get(f"go {child.lower_} {_lemma(pobj)}")
+                    hit = lex.phrasal.get(f"{lemma} {child.lower_} {_lemma(pobj)}")
                     if hit:
                         return hit
     return None
@@ -197,6 +205,8 @@ def classify(token: Token) -> Trigger | None:
         if phrase is False:
             return None
         if phrase:
+            if phrase[0] == "RETREAT" and phrase[1] == "withdraw" and _leaves_institution(token):
+                return Trigger(token, "SANCTION", "withdraw")  # "pulled out of the deal"
             return Trigger(token, phrase[0], phrase[1])
         if lemma in lex.with_partner and _partner(token):
             mode = "military" if lemma in ("fight", "train", "serve", "exercise", "drill") else None
@@ -208,6 +218,20 @@ def classify(token: Token) -> Trigger | None:
             return None
         if lemma == "strike" and _struck_by_workers(token):
             return Trigger(token, "PROTEST", "strike")
+        if lemma in lex.object_readings:
+            reading = object_reading(token, lex.object_readings[lemma])
+            if reading is False:
+                return None
+            if reading is not None:
+                hit = reading
+            if hit == ("COERCE", "restrict") and _lemma(_subject(token)) in lex.protest_subjects:
+                return Trigger(token, "PROTEST", "obstruct")  # "protesters blocked a highway"
+        if lemma == "rally" and not _rally_is_protest(token):
+            return None
+        if hit[0] == "RETREAT" and hit[1] == "withdraw" and _leaves_institution(token):
+            return Trigger(token, "SANCTION", "withdraw")
+        if hit[0] == "ASSAULT" and _in_speech(token):
+            return Trigger(token, "ACCUSE", "disapprove")  # "attacked his rival in a speech"
         if hit[0] == "ASSAULT":
             return Trigger(token, "ASSAULT", hit[1] or assault_mode(token))
         return Trigger(token, hit[0], hit[1])
@@ -220,6 +244,10 @@ def classify(token: Token) -> Trigger | None:
                 mode = lex.protest_strike_modifiers.get(_lemma(child))
                 if mode and child.dep_ in ("amod", "compound", "poss"):
                     return Trigger(token, "PROTEST", mode, nominal=True)
+        if lemma == "rally" and _campaign_rally(token):
+            return None
+        if hit[0] == "PROTEST" and token.dep_ == "dobj" and _lemma(token.head) in lex.protest_as_accusation_verbs:
+            return Trigger(token, "ACCUSE", "disapprove", nominal=True)  # "lodged a protest": diplomatic (PLOVER)
         if lemma in ("aid", "assistance"):
             return Trigger(token, "AID", aid_mode(token), nominal=True)
         if hit[0] == "ASSAULT":
@@ -241,3 +269,95 @@ def _struck_by_workers(verb: Token) -> bool:
     if any(c.dep_ == "dobj" for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and _lemma(c) in lex.protest_subjects for c in verb.children)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its direct objects, or its passive subjects."""
+    deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
+    found = [c for c in verb.children if c.dep_ in deps]
+    return found + [c for f in found for c in f.conjuncts]
+
+
+def _names_person(noun: Token) -> bool:
+    return (_lemma(noun) in lexicon().person_units or noun.ent_type_ in ("PERSON", "NORP")
+            or noun.lower_ in ("him", "her", "them", "me", "us", "himself", "herself", "themselves"))
+
+
+def object_reading(verb: Token, readings: list[list[Any]]) -> tuple[str, str | None] | None | bool:
+    """The reading of a verb whose event type depends on what it acts on: "attacked the budget"
+    is criticism (ACCUSE), "blocked the resolution" a veto (REJECT) but "blocked access" censorship
+    and "blocked the road" a restriction, "recalled its ambassador" a SANCTION, "expelled migrants"
+    a deportation (COERCE), and "beat" is violence only when people are beaten ("beat Barcelona 3-1"
+    is sport). Returns (type, mode), None to keep the default reading, or False for no event."""
+    objects = _objects(verb)
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]  # "expelled dozens of migrants"
+    lemmas = {_lemma(o) for o in objects}
+    for reading in readings:
+        if reading[0] == "else":
+            if reading[1] == "none":
+                return False
+            if reading[1] == "person":
+                return None if any(_names_person(o) for o in objects) else False
+            continue
+        if lemmas & set(reading[0]):
+            return reading[1], reading[2]
+    return None
+
+
+def _leaves_institution(verb: Token) -> bool:
+    """"Withdrew from the treaty", "pulled out of the talks": leaving an agreement or a body is
+    PLOVER SANCTION 'withdraw', not a military RETREAT."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("from", "of", "out"):
+            nodes = [child] + [c for c in child.children if c.dep_ == "prep"]
+            for node in nodes:
+                for pobj in node.children:
+                    if pobj.dep_ == "pobj" and _lemma(pobj) in lex.withdraw_from_institutions:
+                        return True
+    return False
+
+
+def _in_speech(verb: Token) -> bool:
+    """A harm verb used of words: "attacked X in a speech", "hit X in an interview", "X as reckless"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "at"):
+            if any(p.dep_ == "pobj" and _lemma(p) in lex.speech_words for p in child.children):
+                return True
+    return False
+
+
+def _subject(verb: Token) -> Token:
+    """The subject of a verb, through a relative pronoun ("protesters who blocked")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    return verb
+
+
+def _rally_is_protest(verb: Token) -> bool:
+    """"Protesters rallied against X" is a demonstration; "stocks rallied", "rallied behind the
+    candidate" are not."""
+    lex = lexicon()
+    if any(c.dep_ == "prep" and c.lower_ in ("behind", "around", "to") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in verb.children):
+        return True
+    subject = _subject(verb)
+    return subject is not verb and _lemma(subject) in lex.rally_subjects
+
+
+def _campaign_rally(noun: Token) -> bool:
+    """A campaign rally ("the candidate's rally", "an election rally") is no PROTEST (PLOVER 3.12:
+    collective action carried out as protest)."""
+    lex = lexicon()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and _lemma(child) in lex.rally_not_protest:
+            return True
+        if child.dep_ == "poss" and (child.ent_type_ == "PERSON" or _lemma(child) in ("candidate", "nominee")):
+            return True
+    return False
