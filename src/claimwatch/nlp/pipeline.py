@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -32,6 +33,7 @@ from claimwatch.nlp.times import find_times
 log = logging.getLogger(__name__)
 
 Component = Callable[[Doc, DocState], None]
+T = TypeVar("T")
 
 #: In order: later components read what earlier ones found.
 COMPONENTS: list[Component] = [
@@ -122,7 +124,7 @@ def analyze_documents(
             else:
                 yield state.to_analysis()
 
-    for doc, (n, start) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    for doc, (n, start) in _parse(nlp, pieces(), batch_size):
         yield from finished()  # documents with nothing to parse
         state = states[n]
         state.offset = start
@@ -136,6 +138,21 @@ def analyze_documents(
         remaining[n] -= 1
         yield from finished()
     yield from finished()
+
+
+def _parse(nlp: Language, pieces: Iterable[tuple[str, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
+    """`nlp.pipe` over batches bounded by count and by characters, so that memory stays flat
+    whatever the mix of short articles and pieces of long texts."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or chars + len(piece[0]) > config.BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def analyze_document(document: Document) -> Analysis:
