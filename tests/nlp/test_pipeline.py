@@ -52,3 +52,24 @@ def test_one_failing_document_does_not_stop_the_others():
     assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Analysis"]
     assert isinstance(results[1], Failure) and "boom" in results[1].error
     assert results[2].document.text == "Another good one."
+
+
+def test_parse_batches_are_bounded_by_characters(monkeypatch):
+    from claimwatch import config
+    from claimwatch.nlp.pipeline import _parse
+
+    class RecordingNlp:
+        def __init__(self):
+            self.batches: list[list[str]] = []
+
+        def pipe(self, items, as_tuples, batch_size):
+            items = list(items)
+            self.batches.append([text for text, _ in items])
+            return [(text.upper(), ctx) for text, ctx in items]
+
+    monkeypatch.setattr(config, "BATCH_CHARS", 10)
+    nlp = RecordingNlp()
+    pieces = [("aaaa", 1), ("bbbb", 2), ("cccc", 3), ("dddddddddddd", 4), ("e", 5)]
+    out = list(_parse(nlp, pieces, batch_size=32))
+    assert out == [(t.upper(), c) for t, c in pieces]
+    assert nlp.batches == [["aaaa", "bbbb"], ["cccc"], ["dddddddddddd"], ["e"]]
