@@ -62,3 +62,46 @@ def test_two_workers_store_the_same_documents(corpus, tmp_path):
     assert one.document_ids() == two.document_ids()
     assert [one.count(t) for t in ("claims", "events", "entities")] == [two.count(t) for t in
                                                                         ("claims", "events", "entities")]
+
+
+def test_an_ingest_killed_midway_resumes_to_every_document_exactly_once(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    towns = ["Esk", "Arden", "Brill", "Carrow", "Dunmore", "Elston", "Fenwick", "Garth", "Holm", "Ivel",
+             "Jarrow", "Kelso", "Lorn", "Marden", "Nairn", "Orton", "Penrith", "Quarry", "Rowan", "Selby"]
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    for n, town in enumerate(towns):
+        (corpus / f"{n:02d}.txt").write_text(
+            f"Rebels attacked an army post near {town} on Monday, killing {n + 2} soldiers, officials said. "
+            f"The defence ministry said {100 + n} troops had been sent to the area.\n")
+    db = tmp_path / "kb.db"
+    cmd = [sys.executable, "-m", "claimwatch", "ingest", str(corpus), "--db", str(db), "--format", "jsonl"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 3:
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait()
+    assert 3 <= stored < len(towns), "the run was not stopped midway"
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    store = Store(db)
+    docs = store.documents()
+    assert len(docs) == len(towns) == len({d["id"] for d in docs})
+    for doc in docs:  # every document whole: its tables agree with its stored analysis
+        analysis = store.analysis(doc["id"])
+        assert sum(1 for r in store.table("claims") if r["document_id"] == doc["id"]) == len(analysis.claims)
+        assert sum(1 for r in store.table("events") if r["document_id"] == doc["id"]) == len(analysis.events)
