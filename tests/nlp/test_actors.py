@@ -76,3 +76,38 @@ def test_sector_of_without_state_reads_only_the_phrase(nlp):
     doc = nlp("Local residents fled as police arrived.")
     assert sector_of(doc[1]) == "civilians"
     assert sector_of(doc[4]) == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country", "sector"),
+    [
+        ("A Somali journalist was detained at the airport.", "journalist", "SOM", "media"),
+        ("Sudanese refugees crossed into Chad.", "refugees", "SDN", "civilians"),
+        ("Hungry families in eastern Chad waited for aid.", "families", "TCD", "civilians"),
+        ("Refugees from Myanmar arrived by boat.", "Refugees", "MMR", "civilians"),
+    ],
+)
+def test_people_named_by_nationality_or_home_are_civilians_of_that_country(actor, text, word, country, sector):
+    entity, found_sector = actor(text, word)
+    assert entity is not None and entity.country == country
+    assert found_sector == sector
+
+
+def test_civilians_of_a_city_are_of_its_country(actor):
+    entity, sector = actor("Residents of Mariupol fled the fighting.", "Residents")
+    assert entity.country == "UKR" and sector == "civilians"
+
+
+def test_a_city_stands_for_its_country_when_the_text_names_it(actor):
+    entity, _ = actor("Ukraine said that residents of Mariupol had fled.", "residents")
+    assert entity.type == "country" and entity.country == "UKR"
+
+
+def test_forces_that_came_from_a_city_are_of_its_country(actor):
+    entity, sector = actor("Soldiers who attacked from Kursk were pushed back.", "Soldiers")
+    assert entity.country == "RUS" and sector == "military"
+
+
+def test_troops_in_a_place_are_not_of_that_place(actor):
+    entity, _ = actor("Troops stationed in Mali left the base.", "Troops")
+    assert entity is None

@@ -114,3 +114,65 @@ def test_no_entities_from_numbers_or_lowercase_words(analyse):
 def test_phrases_containing_a_demonym_that_name_no_country(analyse):
     _, ents = analyse("Latin American leaders met in Lima.")
     assert "United States" not in ents
+
+
+def test_a_city_spacy_calls_a_person_is_a_place_where_the_syntax_says_so(analyse):
+    state, ents = analyse("Artillery shelled Mykolaiv overnight.")
+    city = next(e for e in ents.values() if mentions(state, e) == ["Mykolaiv"])
+    assert city.type == "place" and city.country == "UKR" and city.geonames
+
+
+def test_a_title_with_a_demonym_gives_an_unknown_person_country_and_sector(analyse):
+    _, ents = analyse("Ghanaian President Ama Mensah-Boateng met Chilean General Rodrigo Fuentes on Friday.")
+    president, general = ents["Ama Mensah-Boateng"], ents["Rodrigo Fuentes"]
+    assert (president.country, president.sector) == ("GHA", "government")
+    assert (general.country, general.sector) == ("CHL", "military")
+
+
+def test_a_possessive_country_before_a_lowercase_title(analyse):
+    _, ents = analyse("Peru's interior minister Jorge Salinas resigned on Monday.")
+    assert ents["Jorge Salinas"].country == "PER" and ents["Jorge Salinas"].sector == "government"
+
+
+def test_a_title_as_apposition(analyse):
+    _, ents = analyse("Tomas Herrera, Bolivia's president, rejected the plan.")
+    assert ents["Tomas Herrera"].country == "BOL"
+
+
+def test_a_person_without_a_country_title_stays_without_country(analyse):
+    _, ents = analyse("Analyst Maria Lindqvist said the data was thin.")
+    assert ents["Maria Lindqvist"].country is None
+
+
+def test_a_company_or_plan_named_like_a_person_is_not_a_person(analyse):
+    _, ents = analyse("Patriot Coal sold the mine. Later, Patriot filed for bankruptcy.")
+    assert all(e.type != "person" for e in ents.values())
+
+
+def test_single_generic_words_and_title_parts_are_no_organisations(analyse):
+    _, ents = analyse("The former Secretary of State visited the Federal mine.")
+    assert not [e for e in ents.values() if e.type == "organization"]
+
+
+def test_igo_sub_bodies_are_organisations_of_their_own(analyse):
+    state, ents = analyse("The UN Human Rights Council opened an inquiry. The United Nations Security Council met.")
+    council = ents["UN Human Rights Council"]
+    assert council.type == "organization" and council.sector == "igo" and council.country is None
+    assert ents["UN Security Council"].sector == "igo"
+    assert "United Nations" not in ents  # the sub-bodies are not also mentions of the UN
+
+
+def test_conflict_regions_that_are_no_cities_carry_their_country(analyse):
+    _, ents = analyse("Fighting spread from Oromia to North Kivu and Rakhine State.")
+    assert ents["Oromia"].country == "ETH" and ents["North Kivu"].country == "COD"
+    assert ents["Rakhine"].country == "MMR"
+
+
+def test_a_former_or_retired_title_gives_the_country_but_no_sector(analyse):
+    _, ents = analyse("Retired Chilean General Rodrigo Fuentes criticised the plan.")
+    assert ents["Rodrigo Fuentes"].country == "CHL" and ents["Rodrigo Fuentes"].sector is None
+
+
+def test_a_title_inside_an_igo_name_is_no_sub_body(analyse):
+    _, ents = analyse("NATO Secretary General Lars Holmqvist warned the allies.")
+    assert not [e for e in ents.values() if e.type == "organization" and e.name.startswith("NATO ")]

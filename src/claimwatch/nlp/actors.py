@@ -105,9 +105,42 @@ def resolve_actor(phrase: Span | Token, state: DocState) -> Entity | None:
         if entity is not None and entity not in found:
             found.append(entity)
     if not found:
-        return None
+        origin = _origin(head, state)
+        return _country_of_place(origin, state) if origin is not None else None
     named = [e for e in found if e.type in ("organization", "person", "group")]
-    return named[-1] if named else found[-1]
+    return named[-1] if named else _country_of_place(found[-1], state)
+
+
+#: Prepositions that tell where people without a named nationality are from ("families in X").
+_CIVILIAN_ORIGIN_PREPS = frozenset({"in", "from", "of"})
+
+
+def _origin(head: Token, state: DocState) -> Entity | None:
+    """The country or place an actor named without nationality comes from: civilians where they live
+    ("displaced families in northern Ethiopia", "refugees from Sudan"), anyone where a relative clause
+    says they came from ("forces that attacked from Belgorod"). Armed forces *in* a place are not
+    of it ("Russian troops in Syria"), so only civilians take "in"."""
+    civilian = SECTOR_NOUNS.get(head.lemma_.lower()) == "civilians" or SECTOR_NOUNS.get(head.lower_) == "civilians"
+    preps = [c for c in head.children if c.dep_ == "prep" and civilian and c.lower_ in _CIVILIAN_ORIGIN_PREPS]
+    for clause in head.children:
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+            preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for prep in preps:
+        for word in prep.subtree:  # the whole phrase: "in northern X" is often misattached
+            if word.pos_ == "PROPN":
+                entity = state.entities.at(state.span(word))
+                if entity is not None and entity.type in ("country", "place") and entity.country:
+                    return entity
+    return None
+
+
+def _country_of_place(entity: Entity, state: DocState) -> Entity:
+    """A place that says who an actor is ("Donetsk residents") stands for its country where the text
+    names that country too (the actor graph then has one node for it); else the place itself, which
+    carries its country."""
+    if entity.type != "place" or not entity.country:
+        return entity
+    return state.entities.get(f"country:{entity.country}") or entity
 
 
 def sector_of(phrase: Span | Token, state: DocState | None = None) -> str | None:

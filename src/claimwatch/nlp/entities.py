@@ -16,7 +16,16 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimwatch.nlp.entity_names import add_org, add_person, add_place, person_name_tokens
+from claimwatch.nlp.entity_names import (
+    THINGS_NAMED_AFTER_PEOPLE,
+    add_igo_body,
+    add_org,
+    add_place,
+    add_titled_person,
+    igo_body_end,
+    is_thing_named_after_person,
+    person_name_tokens,
+)
 from claimwatch.nlp.gazetteer import MAX_TOKENS, Entry, gazetteer, squash
 from claimwatch.nlp.state import DocState
 
@@ -34,6 +43,11 @@ MOVEMENT_VERBS = frozenset(
 PLACE_NOUNS = frozenset(
     "region regions oblast province governorate district border area city suburbs outskirts airport county "
     "prefecture municipality streets countryside front".split()
+)
+#: Nouns whose "of" object is a place ("residents of X", "the mayor of X", "the outskirts of X").
+PLACE_OF_HEADS = PLACE_NOUNS | frozenset(
+    "resident inhabitant people citizen mayor governor centre center north south east west part town village "
+    "outskirt suburb".split()
 )
 #: ent labels inside which a gazetteer name is only a modifier, not a mention on its own.
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
@@ -85,7 +99,11 @@ class _Scan:
                 i += 1
                 continue
             entry, end = match
-            if entry.kind != "block" and self._accept(entry, i, end):
+            body_end = igo_body_end(self, entry, end)
+            if body_end:
+                add_igo_body(self, i, body_end)
+                end = body_end
+            elif entry.kind != "block" and self._accept(entry, i, end):
                 self._record(entry, i, end)
             i = end
 
@@ -190,26 +208,58 @@ class _Scan:
         for ent in ents:  # full names first, so that later (or earlier) surnames find them
             if ent.label_ == "PERSON" and not self._claimed(ent):
                 tokens = person_name_tokens(ent)
-                if len(tokens) > 1:
-                    add_person(self.state, tokens)
+                if is_thing_named_after_person(tokens):  # "Patriot Coal": a company; "the Clinton Plan": no actor
+                    if tokens[-1].lower_ not in THINGS_NAMED_AFTER_PEOPLE and add_org(self, ent) is not None:
+                        # a later "Patriot" is the company, as a later surname is the person
+                        name = self.doc[tokens[0].i:tokens[-1].i + 1].text
+                        self.state.entities.alias("org:" + squash(name), "person:" + squash(tokens[0].text))
+                    self.claimed[ent.start:ent.end] = b"\x01" * len(ent)
+                elif len(tokens) > 1:
+                    add_titled_person(self, tokens)
         for ent in ents:
             if self._claimed(ent) and ent.label_ != "ORG":
                 continue
             if ent.label_ == "PERSON":
                 tokens = person_name_tokens(ent)
                 single = tokens[0].i if len(tokens) == 1 else -1
-                if single >= 0 and self._before_place_noun(single) and self._city(single, single + 1, 0):
+                if single >= 0 and self._single_name_is_city(single):
                     continue
                 if len(tokens) == 1:
-                    add_person(self.state, tokens)
+                    add_titled_person(self, tokens)
             elif self._surname_mention(ent):
                 continue
             elif ent.label_ == "ORG":
-                add_org(self, ent)
+                if not self._org_is_city(ent):
+                    add_org(self, ent)
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 self._place_ent(ent)
             elif ent.label_ in ("PRODUCT", "WORK_OF_ART", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN":
                 self._city(ent.start, ent.end, UNLABELLED_CITY_POPULATION)
+
+    def _single_name_is_city(self, i: int) -> bool:
+        """A one-word "person" that is a city where the syntax says place ("shelled Kherson", "the Kherson
+        region", "in Kherson"), or a large city that names nobody the text knows as a passive subject."""
+        if self.state.entities.get("person:" + squash(self.texts[i])) is not None:
+            return False
+        if self._located(i):
+            return self._city(i, i + 1, 0)
+        # the passive subject of an event ("Kherson was shelled"); not a modifier ("the Kennedy clan")
+        return self.doc[i].dep_ == "nsubjpass" and self._city(i, i + 1, UNLABELLED_CITY_POPULATION)
+
+    def _org_is_city(self, ent: SpacySpan) -> bool:
+        """A one-word "organisation" that is a city where the syntax says place ("residents of Mariupol")."""
+        words = ent[1:] if self.lowers[ent.start] == "the" else ent
+        if len(words) != 1 or self._claimed(ent) or not self._located(words.start):
+            return False
+        return self._city(words.start, words.end, 0)
+
+    def _located(self, i: int) -> bool:
+        """Whether the syntax makes a name a place: "in X", "shelled X", "the X region", "residents of X"."""
+        token = self.doc[i]
+        if token.dep_ == "pobj":
+            prep = token.head
+            return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_OF_HEADS)
+        return self._before_place_noun(i) or (token.dep_ == "dobj" and token.head.lemma_ in MOVEMENT_VERBS)
 
     def _claimed(self, span: SpacySpan) -> bool:
         return any(self.claimed[span.start:span.end])
@@ -265,5 +315,7 @@ class _Scan:
             ent = self.ent_of[i]
             if after in PLACE_NOUNS and (ent is None or ent.label_ not in ("PERSON", "ORG")):
                 self._city(i, i + 1, 0)
-            elif ent is None and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            elif ent is None and token.dep_ == "pobj" and (
+                    token.head.lower_ in LOCATIVE_PREPS
+                    or (token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_OF_HEADS)):
                 self._city(i, i + 1, UNLABELLED_CITY_POPULATION)

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimwatch.model import Entity, Span
-from claimwatch.nlp.gazetteer import Place, squash
+from claimwatch.nlp.gazetteer import Entry, Place, squash
 from claimwatch.nlp.state import DocState
 
 if TYPE_CHECKING:
@@ -36,6 +36,46 @@ GENERIC_MILITARY = frozenset(
         "defence forces", "aerospace forces", "border guard", "border guards", "army and navy",
     )
 )
+#: Last words that make a "person" spaCy found a company or a thing named after someone ("Patriot Coal",
+#: "the Clinton Plan"): organisation designators and words for plans and laws, rarely a surname.
+NOT_SURNAMES = frozenset(
+    "coal oil gas energy mining steel motors airlines airways bank capital group holdings partners fund "
+    "foundation institute university college school hospital center centre council committee party agency "
+    "corp corporation inc ltd llc company media news network plan act doctrine administration campaign "
+    "program programme initiative report".split()
+)
+#: Of those, the words that name no actor at all (a plan, a law): such a "person" is dropped.
+THINGS_NAMED_AFTER_PEOPLE = frozenset("plan act doctrine administration campaign program programme initiative "
+                                      "report".split())
+#: Single words spaCy calls an organisation that name none on their own ("the Federal mine",
+#: "secretary of State", "Justice is on the ballot").
+GENERIC_ORG_WORDS = frozenset("federal state national international central general united royal public justice "
+                              "democratic republican liberal conservative".split())
+#: Titles that give the person's sector ("Kenyan President X": government; "Russian General X": military).
+TITLE_SECTORS: dict[str, str] = {
+    **dict.fromkeys(
+        "president vice prime premier minister chancellor secretary ambassador envoy spokesman spokeswoman "
+        "spokesperson governor mayor senator sen rep representative lawmaker king queen prince emir sheikh "
+        "official diplomat leader".split(), "government"),
+    **dict.fromkeys(
+        "general gen lt col colonel major maj capt captain sgt sergeant admiral adm commander cmdr marshal "
+        "lieutenant brigadier".split(), "military"),
+    **dict.fromkeys("journalist reporter correspondent editor".split(), "media"),
+    **dict.fromkeys("analyst expert researcher professor prof".split(), ""),  # a nationality, no sector
+}
+#: Words before a title that change its sector ("rebel leader", "police chief", "defence minister": the
+#: gazetteer codes defence ministers as military, PLOVER's MIL for the defence ministry).
+TITLE_MODIFIER_SECTORS: dict[str, str] = {
+    "opposition": "opposition", "rebel": "rebels", "militia": "rebels", "separatist": "rebels",
+    "insurgent": "rebels", "police": "police", "army": "military", "military": "military", "defence": "military",
+    "defense": "military", "navy": "military", "naval": "military",
+}
+#: Words before "General" that make it a civil office ("Attorney General", "Secretary-General").
+CIVIL_GENERALS = frozenset("attorney secretary solicitor inspector surgeon director consul postmaster".split())
+#: Words before a title that say its holder no longer holds it.
+OUT_OF_OFFICE = frozenset("former retired ex late onetime one-time erstwhile".split())
+#: Tokens a walk from a title back to the country modifier may cross ("Chief of the General Staff").
+_TITLE_WALK = 6
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _PRONOUNS = frozenset("i we our my his her their your its us me".split())
 
@@ -57,6 +97,59 @@ def person_name_tokens(ent: SpacySpan) -> list[Token]:
     return name
 
 
+def is_thing_named_after_person(tokens: list[Token]) -> bool:
+    """Whether a multi-word "person" ends in an organisation or plan word: "Patriot Coal"."""
+    return len(tokens) > 1 and tokens[-1].text.lower() in NOT_SURNAMES
+
+
+def title_country_sector(scan: _Scan, tokens: list[Token]) -> tuple[Entry | None, str | None]:
+    """The country and sector that the title before a name gives its person: "Kenyan President X",
+    "Ukraine's defence minister X", "the Russian Chief of the General Staff X" (and the same after
+    the name as an apposition: "X, Kenya's president,"). (None, None) where no title is there."""
+    doc = scan.doc
+    i = tokens[0].i - 1
+    while i >= 0 and doc[i].text in ("-", ","):  # "President-elect", titles set off by commas are appositions
+        i -= 1
+    for j in range(i, max(-1, i - 4), -1):  # "Secretary of State X", "Minister for Foreign Affairs X"
+        if doc[j].lower_.rstrip(".") in TITLE_SECTORS:
+            return _country_before_title(scan, j)
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "for", "the")):
+            break
+    for other in tokens[-1].children:  # "X, Kenya's president, said"
+        if other.dep_ == "appos" and other.lower_ in TITLE_SECTORS:
+            return _country_before_title(scan, other.i)
+    head = tokens[-1]
+    if head.dep_ == "appos" and head.head.lower_ in TITLE_SECTORS:  # "Kenya's president, X, said"
+        return _country_before_title(scan, head.head.i)
+    return None, None
+
+
+def _country_before_title(scan: _Scan, title: int) -> tuple[Entry | None, str | None]:
+    doc = scan.doc
+    title_word = doc[title].lower_.rstrip(".")
+    sector = TITLE_SECTORS[title_word] or None
+    before = doc[title - 2] if title >= 2 and doc[title - 1].text == "-" else doc[title - 1] if title else None
+    if title_word == "general" and before is not None and before.lower_ in CIVIL_GENERALS:
+        sector = "government"  # "Attorney General", "Secretary-General"
+    for i in range(title - 1, max(-1, title - 1 - _TITLE_WALK), -1):
+        if i in scan.country_at:
+            if any(doc[j].lower_ in OUT_OF_OFFICE for j in range(max(0, i - 2), i)):  # "former U.S. envoy"
+                sector = None
+            return scan.country_at[i], sector
+        word = doc[i].lower_.rstrip(".")
+        if word in OUT_OF_OFFICE:
+            sector = None  # "a retired Belgian general": the country, but no longer its military
+        elif word in TITLE_MODIFIER_SECTORS and sector == "government":
+            sector = TITLE_MODIFIER_SECTORS[word]
+        elif title_word == "leader" and sector == "government" and word not in TITLE_SECTORS \
+                and doc[i].text not in _POSSESSIVE:
+            sector = None  # "party leader", "Hamas leader": not the country's government
+        if not (word in TITLE_SECTORS or doc[i].text in _POSSESSIVE or word in ("of", "the", "-", "and")
+                or doc[i].pos_ in ("ADJ", "NOUN", "PROPN")) or doc[i].ent_type_ == "PERSON":
+            break
+    return None, None
+
+
 def add_person(state: DocState, tokens: list[Token]) -> Entity | None:
     """A person mention; a lone surname joins the person the text already named in full."""
     if not tokens:
@@ -71,6 +164,41 @@ def add_person(state: DocState, tokens: list[Token]) -> Entity | None:
         state.entities.alias(key, "person:" + squash(tokens[-1].text))
         state.entities.alias(key, "person:" + squash(tokens[0].text))  # "Hillary" after "Hillary Clinton"
     return entity
+
+
+def add_titled_person(scan: _Scan, tokens: list[Token]) -> None:
+    """A person, with the country and sector of a title before the name ("Kenyan President X")
+    where the gazetteer does not know them (a known leader's own terms are not overridden)."""
+    entity = add_person(scan.state, tokens)
+    if entity is None or (entity.country and entity.sector):
+        return
+    country, sector = title_country_sector(scan, tokens)
+    if country is not None:
+        entity.country = entity.country or country.country
+        entity.sector = entity.sector or sector
+
+
+def igo_body_end(scan: _Scan, entry: Entry, end: int) -> int:
+    """The end of an IGO's sub-body that spaCy marks as one organisation and the gazetteer does
+    not know ("the UN Human Rights Council", "the EU Foreign Affairs Council"), else 0."""
+    ent = scan.ent_of[end - 1]
+    if entry.sector != "igo" or ent is None or ent.label_ != "ORG" or ent.end <= end:
+        return 0
+    rest = scan.doc[end:ent.end]
+    if not rest[-1].text[:1].isupper() or any(  # a title: "NATO Secretary General X" is no body
+            t.lower_ in TITLES or not (t.text[:1].isupper() or t.lower_ in ("of", "for", "on", "and", "-"))
+            for t in rest):
+        return 0
+    return ent.end
+
+
+def add_igo_body(scan: _Scan, start: int, end: int) -> None:
+    """A sub-body of an IGO is an organisation of its own (country None, sector igo): the actor
+    graph groups by entity, and what the Security Council does is not what the General Assembly does."""
+    span = scan.doc[start:end]
+    scan.state.entities.add("org:" + squash(span.text), scan.state.span(span), name=span.text,
+                            type="organization", sector="igo")
+    scan.claimed[start:end] = b"\x01" * (end - start)
 
 
 def add_place(state: DocState, span: Span, place: Place) -> Entity:
@@ -132,12 +260,15 @@ def _garbage(core: SpacySpan) -> bool:
     """What spaCy's small model calls an organisation but is not one: a quote fragment, a title
     ("A Disaster of Our Own"), a number, lowercase words."""
     first = core[0]
+    before = first.nbor(-1) if first.i >= 2 else None
+    if before is not None and before.lower_ in ("of", "for") and before.nbor(-1).lower_ in TITLE_SECTORS:
+        return True  # part of a title: "Secretary of State", "Minister for Defence"
     ordinal = first.text[:1].isdigit() and len(core) > 1 and core[1].text[:1].isupper()  # "the 11th Corps"
     return (
         not (first.text[:1].isupper() or ordinal)
         or first.lower_ in ("a", "an")
         or any(t.lower_ in _PRONOUNS for t in core)
         or all(t.like_num or t.is_punct for t in core)
-        or (len(core) == 1 and first.pos_ not in ("PROPN", "NOUN"))  # "Federal", "Justice"
+        or (len(core) == 1 and (first.pos_ not in ("PROPN", "NOUN") or first.lower_ in GENERIC_ORG_WORDS))
         or any(t.text in ('"', "“", "”") for t in core)
     )
