@@ -27,13 +27,14 @@ def benchmark(path: Path, batch_size: int = 32) -> Report:
     load_s = time.perf_counter() - t0
     texts = _texts(path)
     words = sum(len(t.split()) for t in texts)
-    pieces = [(t[a:b], n) for n, t in enumerate(texts) for a, b in split_for_parsing(t, (0, len(t)))]
+    pieces = [(t[a:b], (n, a)) for n, t in enumerate(texts) for a, b in split_for_parsing(t, (0, len(t)))]
     t0 = time.perf_counter()
     docs = list(nlp.pipe(pieces, as_tuples=True, batch_size=batch_size))
     parse_s = time.perf_counter() - t0
     states = {n: DocState(Document(text=t)) for n, t in enumerate(texts)}
     costs = dict.fromkeys((c.__name__ for c in COMPONENTS), 0.0)
-    for doc, n in docs:  # components in pipeline order, each timed over every Doc
+    for doc, (n, start) in docs:  # components in pipeline order, each timed over every Doc
+        states[n].offset = start
         for component in COMPONENTS:
             t0 = time.perf_counter()
             component(doc, states[n])

@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from claimwatch.model import Entity, Quantity, Time
 from claimwatch.nlp.actors import resolve_actor
-from claimwatch.nlp.plover import lexicon
+from claimwatch.nlp.event_memory import quantities_at, quantities_within, times_within
+from claimwatch.nlp.plover_lexicon import lexicon
 from claimwatch.nlp.state import DocState
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -219,9 +220,7 @@ def time_of(trigger: Token, state: DocState, governors: list[Token]) -> Time | N
         return None
     lo, hi = state.span(doc[trigger.sent.start:trigger.sent.end])
     heads = {trigger.i} | {g.i for g in governors}
-    for time in state.times:
-        if not (lo <= time.span[0] and time.span[1] <= hi):
-            continue
+    for time in times_within(state, lo, hi):
         token = _token_at(doc, time.span[0] - state.offset)
         if token is None:
             continue
@@ -250,9 +249,9 @@ def count_of(noun: Token, state: DocState) -> tuple[float | None, str, list[Quan
     doc = noun.doc
     left = doc[noun.left_edge.i]
     lo, hi = state.span((left.idx, noun.idx + len(noun.text)))
-    quantities = [q for q in state.quantities if lo <= q.span[0] and q.span[1] <= hi]
+    quantities = quantities_within(state, lo, hi)
     if counted.i != noun.i:
-        quantities = quantities or [q for q in state.quantities if q.span[0] <= noun.idx + state.offset < q.span[1]]
+        quantities = quantities or quantities_at(state, noun.idx + state.offset)
     if quantities:
         return float(quantities[-1].value), counted.lemma_.lower(), quantities
     numbers = [c for c in noun.children if c.dep_ == "nummod"]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from claimwatch.model import Quantity
 from claimwatch.nlp.event_args import children, count_of, is_passive, is_person_unit, prep_objects
-from claimwatch.nlp.plover import Trigger, lexicon
+from claimwatch.nlp.plover_lexicon import Trigger, lexicon
 from claimwatch.nlp.state import DocState
 
 

@@ -1,0 +1,224 @@
+"""Who takes part in an event: actor, target (or recipient) and what a transfer moves.
+
+Each role is read off the parse around the trigger (event_args), with the rules that differ by
+event type: transfers find a recipient, symmetric events a partner, speech acts about an event
+accuse its doer, and follow-up mentions of a deployment inherit its recipient.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.model import Entity
+from claimwatch.nlp import event_args as args
+from claimwatch.nlp.actors import resolve_actor
+from claimwatch.nlp.event_memory import memory_of
+from claimwatch.nlp.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.state import DocState
+
+#: Types whose recipient later mentions of the same happening tend to leave out.
+INHERITS_TARGET = frozenset({"AID", "MOBILIZE", "COOPERATE"})
+#: Earlier events whose target a later mention inherits.
+TARGET_SOURCES = INHERITS_TARGET | {"SUPPORT"}
+#: Types where "X and Y <verb>" makes Y the partner of X.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Prepositions of a transferred or affected thing that name who it is for or aimed at ("aid to X").
+OBJECT_TARGET_PREPS = frozenset({"to", "for", "toward", "towards", "into", "on", "against"})
+
+
+def controlling_verbs(verb: Token) -> list[Token]:
+    """Verbs that control the trigger's subject ("plans" in "plans to send")."""
+    chain, node = [], verb
+    while node.dep_ == "xcomp" and node.head.i != node.i and len(chain) < 3:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def theme_of(verb: Token) -> Token | None:
+    """What a transfer verb moves: its object, or the subject of its passive."""
+    deps = ("nsubjpass",) if args.is_passive(verb) and verb.dep_ != "acl" else ("dobj",)
+    found = args.children(verb, *deps)
+    if not found and verb.dep_ == "acl" and args.is_passive(verb):
+        return verb.head  # "troops sent to X"
+    return found[0] if found else None
+
+
+def recipient_of(verb: Token, theme: Token | None, purposes: list[Token], state: DocState,
+               actor: Entity | None) -> tuple[Entity | None, Token | None]:
+    """Who receives a transfer: a dative, "to/for X", "provide X with Y", the beneficiary of a
+    purpose clause ("to fight for X"), or the one a participle says uses the object ("shells
+    used by X"). Returns the recipient and, for "provide X with Y", the real theme Y."""
+    for purpose in purposes:  # "to fight for X", "to help X"
+        for _, pobj in args.prep_objects(purpose, {"for"}):
+            found = args.entity_of(pobj, state, actor)
+            if found:
+                return found, None
+        for obj in args.children(purpose, "dobj"):
+            found = args.entity_of(obj, state, actor)
+            if found:
+                return found, None
+    for dative in args.children(verb, "dative"):
+        found = args.entity_of(dative, state, actor)
+        if found:
+            return found, None
+    for _, pobj in args.prep_objects(verb, {"to", "for"}):
+        found = args.entity_of(pobj, state, actor, loose=False)
+        if found:
+            return found, None
+    if theme is not None:
+        with_objects = [p for _, p in args.prep_objects(verb, {"with"})]
+        if with_objects:  # "provided Ukraine with tanks"
+            found = args.entity_of(theme, state, actor)
+            if found:
+                return found, with_objects[0]
+        holders = [theme] + [p for _, p in args.prep_objects(theme, {"of"})]
+        for holder in holders:
+            for _, pobj in args.prep_objects(holder, {"for", "to"}):
+                found = args.entity_of(pobj, state, actor)
+                if found:
+                    return found, None
+            for acl in args.children(holder, "acl", "relcl"):  # "shells expended by the X army"
+                for _, agent in args.prep_objects(acl, {"by"}):
+                    found = args.entity_of(agent, state, actor)
+                    if found:
+                        return found, None
+    return None, None
+
+
+def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[Entity | None, Token | None]:
+    """Who undergoes the event, and the phrase that names them."""
+    token, type_ = trigger.token, trigger.type
+    candidates: list[Token] = []
+    if trigger.nominal:
+        preps = {"on", "against", "of", "to", "for", "with", "between", "upon", "at"}
+        if type_ in ("MOBILIZE", "RETREAT"):
+            preps -= {"of"}
+        for word, pobj in args.prep_objects(token, preps):
+            candidates.extend(pobj.conjuncts if word == "between" else [pobj])
+    else:
+        if args.is_passive(token) and token.dep_ != "acl":
+            candidates.extend(args.children(token, "nsubjpass"))
+        elif token.dep_ == "acl" and args.is_passive(token):
+            candidates.append(token.head)  # "soldiers killed in the strike"
+        if type_ not in ("MOBILIZE", "RETREAT", "PROTEST") or trigger.mode == "release":
+            candidates.extend(args.children(token, "dobj", "dative"))
+        preps = set(args.TARGET_PREPS)
+        if type_ in ("CONSULT", "COOPERATE", "AGREE"):
+            preps |= args.PARTNER_PREPS
+        if type_ in ("AID", "SUPPORT", "REQUEST", "MOBILIZE", "CONCEDE"):
+            preps |= {"to", "for"}
+        if type_ in ("ACCUSE", "REQUEST"):
+            preps |= {"on", "upon", "from"}
+        candidates.extend(p for _, p in args.prep_objects(token, preps))
+        if type_ in SYMMETRIC:  # "X and Y agreed": Y is X's partner
+            for subject in args.children(token, "nsubj"):
+                candidates.extend(subject.conjuncts)
+    about_event = type_ in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN")
+    for phrase in candidates:
+        found = None
+        if about_event and phrase.lemma_.lower() in lexicon().nouns:
+            found = args.possessor_actor(phrase, state)  # "condemned X's attack" accuses X
+            found = None if found is not None and actor is not None and found.id == actor.id else found
+        found = found or args.entity_of(phrase, state, actor)
+        if found is not None:
+            return found, phrase
+    return None, (candidates[0] if candidates else None)
+
+
+def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
+    """Who does what the trigger names: its subject or agent, an event noun's possessor."""
+    token = trigger.token
+    if trigger.nominal:
+        found = args.possessor_actor(token, state)
+        if found is not None:
+            return found
+        for _, pobj in args.prep_objects(token, {"between"}):  # "talks between X and Y": X acts, Y is the partner
+            return args.entity_of(pobj, state)
+        if trigger.type in ("MOBILIZE", "RETREAT", "AID"):
+            for _, pobj in args.prep_objects(token, {"of"}):  # "the deployment of X troops"
+                found = args.entity_of(pobj, state)
+                if found is not None:
+                    return found
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().light_verbs:
+            return args.entity_of(args.actor_phrase(token.head), state)  # "X launched an attack"
+        return None
+    phrase = args.actor_phrase(token)
+    found = args.entity_of(phrase, state)
+    if found is None and phrase is not None and phrase.lower_ in ("it", "they") and token.dep_ == "ccomp":
+        found = args.entity_of(args.actor_phrase(token.head), state)  # "X announced it would withdraw"
+    if found is None and args.is_passive(token):
+        found = args.instrument_actor(token, state)
+    return found
+
+
+def inherited_target(actor: Entity, type_: str, state: DocState) -> Entity | None:
+    """Follow-up mentions of one deployment or supply line omit its recipient ("the troops ...
+    later, the country plans to send four more brigades"): take the target of the most recent
+    earlier event in the document with the same actor, when that event is cooperative too.
+    state.events holds every earlier event of the document, so it is the document's memory."""
+    memory = memory_of(state)
+    target = memory.last_target(state.events, actor.id, TARGET_SOURCES)
+    return memory.entity(state, target) if target else None
+
+
+def noun_host_verb(noun: Token) -> Token | None:
+    """The verb an event noun is the business of: "held (a round of) talks", "announced a package
+    of aid", "arrived for talks", "claimed responsibility for the bombing"."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "for"):
+            node = node.head.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node if node.head.i != node.i or node.dep_ == "ROOT" else None
+            continue
+        break
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+        light = lexicon().light_verbs
+        if node.head.lemma_.lower() in light or (node.i != noun.i and node.lemma_.lower() == "responsibility"):
+            return node.head
+    return None
+
+
+def split_adjectival_subject(verb: Token, state: DocState) -> tuple[Entity, Entity] | None:
+    """"Iranian and Saudi diplomats met": the first adjective's country acts, the second is its partner."""
+    for subject in args.children(verb, "nsubj"):
+        for mod in subject.children:
+            if mod.dep_ == "amod" and mod.conjuncts:
+                first = resolve_actor(mod, state)
+                second = resolve_actor(mod.conjuncts[0], state)
+                if first is not None and second is not None and first.id != second.id:
+                    return first, second
+    return None
+
+
+def object_target(verb: Token, type_: str, state: DocState, actor: Entity | None) -> Entity | None:
+    """A target named on what the verb acts on: "promised aid to X", "suspended aid to X", "opened an
+    investigation into X", "sent warships toward X", "massed troops near the X border"."""
+    preps = set(OBJECT_TARGET_PREPS)
+    verb_preps = {"toward", "towards", "into", "near", "along", "at"}
+    if type_ == "MOBILIZE":
+        preps |= {"near", "along", "at"}
+    if type_ in ("AGREE", "COOPERATE", "SANCTION", "AID"):
+        verb_preps.add("to")  # "promised X to Y", "extradited X to Y", "suspended aid to Y"
+    if type_ == "SANCTION":
+        preps.add("from")
+        verb_preps.add("from")  # "recalled its ambassador from X"
+    holders = args.children(verb, "dobj") + [verb]
+    for holder in holders:
+        for word, pobj in args.prep_objects(holder, preps):
+            if holder is verb and word not in verb_preps:
+                continue
+            if word in ("near", "along", "at") and pobj.lemma_.lower() not in ("border", "frontier", "coast"):
+                continue
+            found = args.entity_of(pobj, state, actor)
+            if found is not None:
+                return found
+    return None
+
+
+def group_subject(token: Token, host_verb: Token | None) -> bool:
+    """Whether people act without a name: "protesters blocked", "police fired", "the army imposed"."""
+    verb = host_verb if host_verb is not None else token
+    phrase = args.actor_phrase(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return phrase is not None and phrase.lemma_.lower() in lexicon().group_actors

@@ -1,0 +1,83 @@
+"""The PLOVER trigger lexicon: which words name which kind of event, and with which mode.
+
+The entries come from the PLOVER manual's category definitions and the verb phrases of the
+CAMEO→PLOVER crosswalk (../shared/data/plover/); they live in lexicons/plover_triggers.json so
+that each one can be read and justified on its own. This module reads them once into sets and
+dicts; `plover` looks words up in them and `plover_rules` decides what context must settle.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+LEXICON_PATH = Path(__file__).parent / "lexicons" / "plover_triggers.json"
+
+#: PLOVER types that are speech acts: what they embed is their content, not a separate event.
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names an event: its PLOVER type and mode, and whether it is a transfer verb
+    whose type is only settled once its theme and recipient are known."""
+
+    token: Token
+    type: str
+    mode: str | None
+    nominal: bool = False
+    transfer: bool = False
+
+
+class Lexicon:
+    """The JSON lexicon, turned into sets and dicts once."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.verbs: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in data["verbs"].items()}
+        #: None marks a multiword use that is no event ("seized on a claim", "sign up").
+        self.phrasal: dict[str, tuple[str, str | None] | None] = {
+            k: (tuple(v) if v else None) for k, v in data["phrasal"].items()
+        }
+        self.nouns: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in data["nouns"].items()}
+        self.with_partner = frozenset(data["with_partner"])
+        self.partner_preps = frozenset(data["partner_preps"])
+        self.transfer = frozenset(data["transfer"])
+        self.object_class = {w: cls for cls, words in data["object_classes"].items() for w in words}
+        self.assault_instrument = {w: m for m, words in data["assault_instruments"].items() for w in words}
+        self.threat_modes: dict[str, str] = data["threat_modes"]
+        self.request_modes: dict[str, str] = data["request_modes"]
+        self.protest_subjects = frozenset(data["protest_subjects"])
+        self.protest_strike_modifiers: dict[str, str] = data["protest_strike_modifiers"]
+        self.person_units = frozenset(data["person_units"])
+        self.death_words = frozenset(data["death_words"])
+        self.injury_words = frozenset(data["injury_words"])
+        self.plan_verbs = frozenset(data["plan_verbs"])
+        self.light_verbs = frozenset(data["light_verbs"])
+        self.object_readings: dict[str, list[list[Any]]] = {
+            k: v for k, v in data.get("object_readings", {}).items() if k != "about"}
+        self.speech_words = frozenset(data.get("speech_words", ()))
+        self.group_actors = frozenset(data.get("group_actors", ()))
+        self.rally_not_protest = frozenset(data.get("rally_not_protest", ()))
+        self.rally_subjects = frozenset(data.get("rally_subjects", ())) | self.protest_subjects
+        self.withdraw_from_institutions = frozenset(data.get("withdraw_from_institutions", ()))
+        self.protest_as_accusation_verbs = frozenset(data.get("protest_as_accusation_verbs", ()))
+        self.trigger_lemmas = frozenset(self.verbs) | self.transfer | self.with_partner | {
+            k.split()[0] for k in self.phrasal
+        }
+        self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process."""
+    return Lexicon(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+
+
+def lemma_of(token: Token) -> str:
+    """The lower-cased lemma, the form the lexicon is keyed by."""
+    return token.lemma_.lower()
