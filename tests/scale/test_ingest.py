@@ -65,6 +65,7 @@ def test_two_workers_store_the_same_documents(corpus, tmp_path):
 
 
 def test_an_ingest_killed_midway_resumes_to_every_document_exactly_once(tmp_path):
+    import os
     import signal
     import sqlite3
     import subprocess
@@ -81,11 +82,13 @@ def test_an_ingest_killed_midway_resumes_to_every_document_exactly_once(tmp_path
             f"The defence ministry said {100 + n} troops had been sent to the area.\n")
     db = tmp_path / "kb.db"
     cmd = [sys.executable, "-m", "claimwatch", "ingest", str(corpus), "--db", str(db), "--format", "jsonl"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # one document a parse batch, so that documents are stored one by one and the kill lands between them
+    env = {**os.environ, "CLAIMWATCH_BATCH_SIZE": "1"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     stored = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.02)
         try:
             with sqlite3.connect(db, timeout=1) as conn:
                 stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
