@@ -37,3 +37,11 @@ def test_scores_a_small_gold_file(tmp_path: Path):
 def test_the_cqe_gold_sets_reach_the_target(shared_data: Path):
     report = evaluate(shared_data / "quantities")
     assert report.metrics["F1"] >= 0.85
+
+
+def test_the_bundled_news_set_is_well_formed_and_scored():
+    path = Path(__file__).resolve().parents[2] / "src" / "claimwatch" / "evaluation" / "data" / "quantities_news.json"
+    items = json.loads(path.read_text(encoding="utf-8"))
+    assert len(items) >= 60
+    assert all({"value", "unit", "normalized_unit", "change"} <= set(q) for item in items for q in item["quantities"])
+    assert evaluate(path).metrics["F1"] >= 0.9

@@ -137,3 +137,56 @@ def test_years_with_currency_are_amounts(quantities):
 def test_a_change_from_one_amount_to_another_is_two_quantities(quantities):
     found = quantities("The toll rose from 10 to 12 overnight.")
     assert [q.value for q in found] == [10, 12] and all(q.upper is None for q in found)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Crowds of 45, 000 people filled the square.", 45000, "people"),  # detokenized separators
+    ("The state borrowed 12,34,567 rupees last month.", 1234567, "rupee"),  # Indian grouping
+    ("A bus fare is 2 dollars 75 cents now.", 2.75, "dollar"),
+    ("She paid eleven dollars and twenty cents for lunch.", 11.2, "dollar"),
+    ("The grant totals MEUR 45 over three years.", 45_000_000, "euro"),
+    ("Losses reached 12 MUSD in the quarter.", 12_000_000, "dollar"),
+    ("Revenue hit 90 USD million last year.", 90_000_000, "dollar"),
+    ("The invoice came to USD240 in total.", 240, "dollar"),
+    ("The fine was ₾300 for the violation.", 300, "georgian lari"),
+    ("A magnitude 5.9 quake shook the island.", 5.9, "magnitude"),
+    ("The bank trimmed rates by 50 basis points.", 50, "basis point"),
+    ("Investors bought 10-year notes worth billions.", 10, "year"),
+])
+def test_more_number_and_currency_forms(quantities, text, value, unit):
+    assert one(quantities(text), pytest.approx(value)).unit == unit
+
+
+@pytest.mark.parametrize("text,low,high,unit", [
+    ("Yields moved in a band of 4.1%-4.3% during the week.", 4.1, 4.3, "percent"),
+    ("Gusts of 50 mph to 70 mph hit the coast.", 50, 70, "mile per hour"),
+    ("The plan costs between $2 million and $3 million a year.", 2_000_000, 3_000_000, "dollar per year"),
+])
+def test_ranges_with_the_unit_on_both_ends(quantities, text, low, high, unit):
+    q = one(quantities(text), low)
+    assert (q.upper, q.unit) == (high, unit)
+
+
+def test_a_verb_before_two_percentages_makes_a_change_not_a_range(quantities):
+    found = quantities("Exports grew 1.5 percent to 4 percent of output.")
+    assert [(q.value, q.upper) for q in found] == [(1.5, None), (4, None)]
+
+
+def test_of_the_number_noun_gives_two_quantities_with_the_noun(quantities):
+    found = quantities("The coalition holds 212 of the 400 seats in parliament.")
+    assert [(q.value, q.unit) for q in found] == [(212, "seats"), (400, "seats")]
+
+
+def test_a_share_of_a_possessors_number_counts_what_is_possessed(quantities):
+    q = one(quantities("About a quarter of the town's 9,000 households lost water."), 0.25)
+    assert q.unit == "households"
+
+
+def test_title_case_headline_counts_the_first_noun(quantities):
+    q = one(quantities("Hundreds of Farmers Block Roads Near Capital"), 100)
+    assert (q.unit, q.bound) == ("Farmers", "lower")
+
+
+def test_a_date_before_a_count_keeps_them_apart(quantities):
+    assert one(quantities("On June 4, 300 workers walked out."), 300).unit == "workers"
+    assert quantities("She left on 2 May that year.") == []

@@ -5,6 +5,12 @@ The gold is a JSON list of `{"text", "quantities": [{"value", "normalized_unit",
 values are equal within 1e-6 relative (ranges "8-10": both ends); each gold quantity is
 matched at most once. Value P/R/F1 is the headline, as in the CQE paper; unit accuracy and
 bound accuracy are measured on the matched pairs, since they only mean something there.
+
+`data/quantities_news.json` is our own held-out news-style set (written by hand, gold first),
+following CQE's conventions as we read them: counts of things are quantities with the counted
+noun as unit ("the two leaders" → 2 leader), vague plurals are lower bounds ("tens of
+thousands" → >10000), fractions are shares ("a third of" → 0.333); years, dates, decades,
+ordinals, phone numbers, sports scores, "one of the" and numbers inside names are not.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimwatch.nlp import numbers as num
+from claimwatch.nlp.units import currency_symbol
 
 _HYPHENS = frozenset({"-", "–", "—"})
 _FEW = frozenset({"several", "few", "many"})
@@ -29,6 +30,7 @@ class NumberPhrase:
     fraction: bool = False  # "half", "two-thirds": a share of something
     suffix: str | None = None  # a unit glued to the digits ("75ml" → "ml")
     words: bool = False  # written in words ("six") rather than digits
+    upper_value: float | None = None  # the upper end of a range glued into one token ("10-12")
 
 
 def _lower(doc: Doc, i: int) -> str:
@@ -74,17 +76,40 @@ def _read_fraction(doc: Doc, i: int, count: float) -> tuple[float, int, bool] | 
     return None
 
 
+def _thousands_groups(doc: Doc, i: int, value: float) -> tuple[float, int]:
+    """'10, 000' as detokenized text writes 10,000: three-digit groups after ", " join the number.
+    Not after a month or a list, where the comma separates ("May 5, 200 people", "3, 4, 500")."""
+    end = i + 1
+    if not (doc[i].text.isdigit() and len(doc[i].text) <= 3) or _lower(doc, i - 1) in _DATE_OR_LIST:
+        return value, end
+    while _lower(doc, end) == "," and end + 1 < len(doc) and len(group := doc[end + 1].text) == 3 \
+            and group.isdigit():
+        value, end = value * 1000 + int(group), end + 2
+    return value, end
+
+
+#: Words before a number after which "N, 200" is a date or a list rather than one number.
+_DATE_OR_LIST = frozenset({
+    ",", "and", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+    "oct.", "nov.", "dec.", "no.", "nos.",
+})
+
+
 def read_number(doc: Doc, i: int, money: bool = False) -> NumberPhrase | None:
     """The number phrase starting at token i, or None when none starts there.
     `money`: a currency symbol precedes, which makes "m"/"bn" safely scales."""
     token = doc[i]
     text, word = token.text, token.lower_
     if (value := num.parse_digits(text)) is not None:
-        end = i + 1
+        value, end = _thousands_groups(doc, i, value)
         if (extra := num.parse_digits(_lower(doc, end))) is not None and "/" in _lower(doc, end) and value >= 1:
             value, end = value + extra, end + 1  # "10 1/2"
         value, scale, end = _read_scales(doc, end, value, money)
         return NumberPhrase(i, end, value, scale)
+    if glued_range := num.split_range(text):
+        low, high, suffix = glued_range
+        return NumberPhrase(i, i + 1, low, suffix=suffix or None, upper_value=high)
     if glued := num.split_glued(text):
         value, suffix = glued
         low = suffix.lower()
@@ -98,6 +123,9 @@ def read_number(doc: Doc, i: int, money: bool = False) -> NumberPhrase | None:
             value *= num.VAGUE_PLURALS[_lower(doc, end + 1)]  # "tens of thousands"
             end += 2
         return NumberPhrase(i, end, value, value, bound="lower", words=True)
+    if word == "quarter" and _lower(doc, i + 1) in num.WORD_SCALES:
+        value, scale, end = _read_scales(doc, i + 1, 0.25, money)
+        return NumberPhrase(i, end, value, scale, words=True)  # "a quarter million"
     if word in ("half", "halves"):
         if _lower(doc, i + 1) in ("a", "an") and _lower(doc, i + 2) in num.WORD_SCALES | num.DOZEN.keys():
             factor = num.SCALES.get(_lower(doc, i + 2)) or num.DOZEN[_lower(doc, i + 2)]
@@ -147,6 +175,16 @@ def read_number(doc: Doc, i: int, money: bool = False) -> NumberPhrase | None:
         scale *= num.SCALES.get(w) or num.DOZEN[w]
     value, more, end = _read_scales(doc, end, value, money)  # "twelve million" via abbreviations too
     return NumberPhrase(start, end, value, scale * more, words=True)
+
+
+def read_prefixed(doc: Doc, i: int) -> tuple[tuple[str, int], NumberPhrase] | None:
+    """'USD115', 'nzd$15 million': a currency written onto the digits, as ((currency, start), number)."""
+    if (prefixed := num.split_prefixed(doc[i].text)) is None:
+        return None
+    if (currency := currency_symbol(prefixed[0])) is None:
+        return None
+    value, scale, end = _read_scales(doc, i + 1, prefixed[1], True)
+    return (currency, i), NumberPhrase(i, end, value, scale)
 
 
 def read_range(doc: Doc, first: NumberPhrase, money: bool, between: bool) -> NumberPhrase | None:

@@ -53,11 +53,15 @@ ORDINAL_WORDS = frozenset({
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | WORD_SCALES | frozenset(DOZEN)
 
-_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
+_DIGITS = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
+#: A range glued into one token: "5.25%-5.50%", "10-12", "75-300mm" (suffix on either end).
+_GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(%?)[-–](\d[\d,]*(?:\.\d+)?)([a-zA-Z%]*)$")
+#: A currency code or symbol glued before the digits: "USD115", "nzd$15", "€20".
+_PREFIXED = re.compile(r"^([a-zA-Z]{2,4}\$?|[a-zA-Z]{0,3}[$€£¥₹₽₩₴₪₺₦₿₡₾₭₮₱₫₸₲₵৳₼])(\d[\d,]*(?:\.\d+)?)$")
 _SIMPLE_FRACTION = re.compile(r"^(\d+)/(\d+)$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 #: A number glued to a suffix inside one token: "3bn", "75ml", "200lbs", "20km".
-_GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([a-zA-Z°%²³µμ/$€£¥₹₽₩₴₪₺₦₿元]+)$")
+_GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([a-zA-Z°%²³µμ/$€£¥₹₽₩₴₪₺₦₿元₡₾₭₮₱₫₸₲₵৳₼]+)$")
 
 
 def as_number(value: float) -> int | float:
@@ -86,6 +90,26 @@ def split_glued(text: str) -> tuple[float, str] | None:
         return None
     value = parse_digits(match.group(1))
     return None if value is None else (value, match.group(2))
+
+
+def split_range(text: str) -> tuple[float, float, str] | None:
+    """'5.25%-5.50%' → (5.25, 5.5, '%'); '75-300mm' → (75, 300, 'mm'); None unless the second is larger."""
+    match = _GLUED_RANGE.match(text)
+    if not match:
+        return None
+    low, high = parse_digits(match.group(1)), parse_digits(match.group(3))
+    if low is None or high is None or high <= low or (match.group(2) and match.group(4) not in ("", "%")):
+        return None
+    return low, high, match.group(4) or match.group(2)
+
+
+def split_prefixed(text: str) -> tuple[str, float] | None:
+    """'USD115' → ('usd', 115); 'nzd$15' → ('nzd$', 15): a currency written onto the amount."""
+    match = _PREFIXED.match(text)
+    if not match:
+        return None
+    value = parse_digits(match.group(2))
+    return None if value is None else (match.group(1).lower(), value)
 
 
 def is_ordinal(text: str) -> bool:

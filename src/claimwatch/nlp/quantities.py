@@ -20,8 +20,16 @@ from claimwatch.model import Quantity
 from claimwatch.nlp import numbers as num
 from claimwatch.nlp import units
 from claimwatch.nlp.doctext import doc_text
-from claimwatch.nlp.number_phrases import NumberPhrase, read_number, read_range
-from claimwatch.nlp.quantity_units import currency_before, rate, unit_after
+from claimwatch.nlp.number_phrases import NumberPhrase, read_number, read_prefixed, read_range
+from claimwatch.nlp.quantity_units import (
+    bound_around,
+    cents_after,
+    currency_before,
+    currency_scale,
+    rate,
+    unit_after,
+    unit_range,
+)
 from claimwatch.nlp.state import DocState
 
 #: Entity types whose numbers belong to a name ("Group of Seven", "Boeing 737", "Article 5").
@@ -34,25 +42,6 @@ _MONTHS = frozenset({
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "edt", "cet", "cest",
                     "o'clock", "hrs", "hours."})
-#: Bound words before a number, longest first; the value is the bound they give.
-_BOUNDS_BEFORE: dict[tuple[str, ...], str] = {
-    ("in", "excess", "of"): "lower", ("no", "fewer", "than"): "lower", ("no", "less", "than"): "lower",
-    ("not", "less", "than"): "lower", ("a", "minimum", "of"): "lower", ("no", "more", "than"): "upper",
-    ("not", "more", "than"): "upper", ("a", "maximum", "of"): "upper", ("as", "many", "as"): "upper",
-    ("as", "much", "as"): "upper", ("as", "few", "as"): "upper", ("as", "little", "as"): "upper",
-    ("more", "than"): "lower", ("at", "least"): "lower", ("upwards", "of"): "lower", ("upward", "of"): "lower",
-    ("greater", "than"): "lower", ("fewer", "than"): "upper", ("less", "than"): "upper", ("up", "to"): "upper",
-    ("at", "most"): "upper", ("close", "to"): "approximate", ("an", "estimated"): "approximate",
-    ("just", "over"): "lower", ("well", "over"): "lower", ("just", "under"): "upper",
-    ("over",): "lower", ("above",): "lower", ("exceeding",): "lower", ("under",): "upper", ("below",): "upper",
-    ("about",): "approximate", ("around",): "approximate", ("some",): "approximate", ("nearly",): "approximate",
-    ("almost",): "approximate", ("roughly",): "approximate", ("approximately",): "approximate",
-    ("approx.",): "approximate", ("estimated",): "approximate", ("circa",): "approximate",
-}
-_BOUNDS_AFTER: dict[tuple[str, ...], str] = {
-    ("or", "more"): "lower", ("or", "so"): "approximate", ("or", "fewer"): "upper", ("or", "less"): "upper",
-    ("plus",): "lower", ("+",): "lower", ("-", "plus"): "lower", ("-", "odd"): "approximate",
-}
 _CHANGE_VERBS = frozenset({
     "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "decline", "cut", "raise", "reduce",
     "go", "soar", "plunge", "slip", "edge", "surge", "slump", "swell", "shrink", "lower", "boost", "lift", "move",
@@ -80,7 +69,8 @@ def _is_date_part(doc: Doc, n: NumberPhrase) -> bool:
     if before == "." and _low(doc, n.start - 2) in _MONTHS:
         before = _low(doc, n.start - 2)  # "sept . 30" as tokenized
     if after in _MONTHS or (after == "of" and _low(doc, n.end + 1) in _MONTHS):
-        return after not in ("may", "march") or _low(doc, n.end + 1).isdigit() or _low(doc, n.end + 1) in (",", ".")
+        return after not in ("may", "march") or _low(doc, n.end + 1).isdigit() or _low(doc, n.end + 1) in (
+            ",", ".", "", "that", "this", "last", "next")
     if before in _MONTHS:
         if before in ("may", "march"):  # also verbs: "troops may 3 …" never happens, "may 19," does
             return after in (",", ".", "", "that", "this", "last") or after.isdigit() or _low(doc, n.start - 2) in (
@@ -133,6 +123,9 @@ def _not_an_amount(doc: Doc, n: NumberPhrase, money: bool) -> bool:
 def _is_label(doc: Doc, n: NumberPhrase) -> bool:
     """'Highway 35', 'exit 436', 'No. 1', '123 Main Street': numbers that name, not count."""
     following = doc[n.end] if n.end < len(doc) else None
+    if following is not None and following.text in ("-", "–") and (
+            _low(doc, n.end + 1) in units.DURATIONS or _low(doc, n.end + 1) in units.MEASURES):
+        return False  # "a 30-year bond", "a 9-inch gun"
     if following is not None and following.tag_ == "NNP" and following.text[:1].isupper() \
             and following.lower_ not in units.MEASURES and following.lower_ not in _MONTHS:
         return True
@@ -156,9 +149,7 @@ def _counted_noun(doc: Doc, n: NumberPhrase, end: int) -> tuple[Token | None, in
     """The noun the number counts: its head in the parse, else the noun run right after it;
     "of the N" for "half of the shells", "dozens of homes", "six of the soldiers"."""
     if _low(doc, end) == "of" or (n.fraction and _low(doc, end) in ("the", "a", "an")):
-        k = end + (_low(doc, end) == "of")
-        noun = _noun_run(doc, k, skip_determiners=True)
-        return noun, (noun.i + 1 if noun is not None else end)
+        return _noun_of(doc, end + (_low(doc, end) == "of"), end)
     last = doc[end - 1]
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and end <= head.i <= end + 5 \
@@ -168,6 +159,34 @@ def _counted_noun(doc: Doc, n: NumberPhrase, end: int) -> tuple[Token | None, in
             return head, head.i + 1
     noun = _noun_run(doc, end, skip_determiners=False)
     return noun, (noun.i + 1 if noun is not None else end)
+
+
+def _noun_of(doc: Doc, k: int, end: int) -> tuple[Token | None, int]:
+    """The noun counted through "of": "half of the shells", "half of the country's people" (the
+    possessed noun), "303 of the 543 seats" (the span stops before the second number, which is
+    a quantity of its own)."""
+    stop = None
+    while k < len(doc):
+        while k < len(doc) and (doc[k].pos_ == "DET" or doc[k].tag_ == "PRP$" or doc[k].lower_ in _OF_SKIP):
+            k += 1
+        if k < len(doc) and (doc[k].pos_ == "NUM" or num.parse_digits(doc[k].text) is not None):
+            stop = stop if stop is not None else k
+            while k < len(doc) and (doc[k].pos_ == "NUM" or doc[k].text in ",-–"):
+                k += 1
+            continue
+        noun = _noun_run(doc, k, skip_determiners=False)
+        if noun is not None and _low(doc, noun.i + 1) in ("'s", "'", "’s") and noun.i + 2 < len(doc):
+            stop, k = None, noun.i + 2  # the possessor: count what it has
+            continue
+        if noun is None:
+            return None, end
+        return noun, (stop if stop is not None else noun.i + 1)
+    return None, end
+
+
+#: Adjectives that sit between "of the" and a number: "four of its last five games".
+_OF_SKIP = frozenset({"last", "first", "next", "past", "remaining", "other", "top", "estimated", "roughly",
+                      "about", "some", "nearly", "around"})
 
 
 def _is_time_word(token: Token) -> bool:
@@ -183,6 +202,8 @@ def _noun_run(doc: Doc, k: int, skip_determiners: bool) -> Token | None:
     for j in range(k, min(len(doc), k + 5)):
         token = doc[j]
         if token.pos_ in _NOUNS and not _is_time_word(token):
+            if last is not None and token.is_title and last.is_title and _headline(token):
+                break  # "Thousands of Shootings Go Unsolved": title case hides the verb
             last = token
         elif token.pos_ in ("ADJ", "VERB") and token.tag_ in ("JJ", "JJR", "JJS", "VBN", "VBG") or token.text in "-–":
             if last is not None and token.pos_ != "PUNCT":
@@ -192,23 +213,10 @@ def _noun_run(doc: Doc, k: int, skip_determiners: bool) -> Token | None:
     return last
 
 
-def _bound_around(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
-    """The bound word(s) before `start` and after `end`: (bound, new start, new end)."""
-    bound, new_start, new_end = None, start, end
-    before = tuple(_low(doc, j) for j in range(start - _LONGEST_BOUND, start))
-    for size in range(_LONGEST_BOUND, 0, -1):
-        if start - size >= 0 and (value := _BOUNDS_BEFORE.get(before[-size:])):
-            bound, new_start = value, start - size
-            break
-    after = tuple(_low(doc, j) for j in range(end, end + 2))
-    for size in (2, 1):
-        if value := _BOUNDS_AFTER.get(after[:size]):
-            bound, new_end = bound or value, end + size
-            break
-    return bound, new_start, new_end
-
-
-_LONGEST_BOUND = max(len(phrase) for phrase in _BOUNDS_BEFORE)
+def _headline(token: Token) -> bool:
+    """A title-case sentence, where every word is a capitalised PROPN to the tagger."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def _words(words: frozenset[str] | set[str]) -> str:
@@ -218,7 +226,7 @@ def _words(words: frozenset[str] | set[str]) -> str:
 #: Where a number phrase may start: a digit, a number word, or "a"/"several" before a scale
 #: or fraction word. One regex pass over the text replaces a Python loop over every token.
 _CANDIDATE = re.compile(
-    rf"[\d½¼¾⅓⅔][\d.,/]*|\b(?:{_words(num.NUMBER_WORDS | set(num.VAGUE_PLURALS) | {'half', 'halves'})})\b"
+    rf"[\d½¼¾⅓⅔][\d.,/]*|\b(?:{_words(num.NUMBER_WORDS | set(num.VAGUE_PLURALS) | {'half', 'halves', 'quarter'})})\b"
     rf"|\b(?:a|an|several|few|many)\s+(?:{_words(num.WORD_SCALES | set(num.DOZEN) | set(num.FRACTIONS))})\b",
     re.IGNORECASE,
 )
@@ -247,14 +255,20 @@ def _inside(token: Token, blocked: list[tuple[int, int]]) -> bool:
 def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
     """Read the quantity whose number starts at token i; returns the token after it (or i)."""
     currency = currency_before(doc, i)
+    n = read_number(doc, i, currency is not None)
+    if n is None and currency is None and (prefixed := read_prefixed(doc, i)):
+        currency, n = prefixed  # "USD115", "nzd$15"
     money = currency is not None
-    n = read_number(doc, i, money)
     if n is None or _not_an_amount(doc, n, money):
         return i
-    between = _low(doc, n.start - 1) == "between"
+    first = currency[1] if currency else n.start
+    between = _low(doc, first - 1) == "between"
     if _is_score(doc, n):
         return n.end + 2
-    upper = read_range(doc, n, money, between) if not _is_change(doc, n.start - (1 + money)) else None
+    change = _is_change(doc, first - 1)
+    upper = read_range(doc, n, money, between) if not change else None
+    if n.upper_value is not None:
+        upper = NumberPhrase(n.start, n.end, n.upper_value)
     end = upper.end if upper else n.end
     found = None if n.fraction else unit_after(doc, end, upper or n)
     unit, kind = (found[0], found[1]) if found else (None, None)
@@ -262,13 +276,22 @@ def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
         end = found[2]
         if kind == "label":
             return end
+        if upper is None and not change and (second := unit_range(doc, first, end, n, unit, money)):
+            upper, end = second
     if money and kind != "percent":
         unit, kind = currency[0] if not found or kind != "money" else unit, "money"
     if _year_not_amount(doc, n, money, unit):
         return i
     if _low(doc, n.start - 1) in _AGE_WORDS and kind in (None, "duration"):
         unit, kind = "year of age" if unit in (None, "year") else unit, "age"
-    noun = None
+    if unit is None and _low(doc, first - 1) == "magnitude":
+        unit, kind = "magnitude", "measure"
+    value, factor = n.value, 1.0
+    if kind == "money":
+        factor, end = currency_scale(doc, first, end)
+        value *= factor
+        if factor == 1 and n.scale == 1 and upper is None and (cents := cents_after(doc, end)):
+            value, end = value + cents[0], cents[1]  # "3 dollars 50 cents"
     if unit is None:
         if _low(doc, n.end) == "of" and doc[n.start].lower_ == "one":
             return i
@@ -277,13 +300,10 @@ def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
         kind = "count"
     elif kind in ("money", "measure"):
         unit, end = rate(doc, end, unit)
-    start = currency[1] if currency else n.start
-    if between and upper is not None:
-        start -= 1
-    bound, start, end = _bound_around(doc, start, end)
-    if bound is None and currency and (b := _bound_around(doc, n.start, n.end)[0]):
+    start = first - (between and upper is not None)
+    bound, start, end = bound_around(doc, start, end)
+    if bound is None and currency and (b := bound_around(doc, n.start, n.end)[0]):
         bound = b
-    value = n.value
     state.quantities.append(Quantity(
         id=state.new_id("q"),
         text=doc[start:end].text,
@@ -291,7 +311,7 @@ def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
         value=num.as_number(value),
         unit=unit,
         bound=bound or n.bound,
-        upper=num.as_number(upper.value) if upper else None,
+        upper=num.as_number(upper.value * factor) if upper else None,
         kind=kind,
     ))
     return max(end, n.end)

@@ -9,16 +9,59 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimwatch.nlp import numbers as num
 from claimwatch.nlp import units
-from claimwatch.nlp.number_phrases import NumberPhrase
+from claimwatch.nlp.number_phrases import NumberPhrase, read_number
 
 
 def _low(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
+#: Bound words before a number, longest first; the value is the bound they give.
+_BOUNDS_BEFORE: dict[tuple[str, ...], str] = {
+    ("in", "excess", "of"): "lower", ("no", "fewer", "than"): "lower", ("no", "less", "than"): "lower",
+    ("not", "less", "than"): "lower", ("a", "minimum", "of"): "lower", ("no", "more", "than"): "upper",
+    ("not", "more", "than"): "upper", ("a", "maximum", "of"): "upper", ("as", "many", "as"): "upper",
+    ("as", "much", "as"): "upper", ("as", "few", "as"): "upper", ("as", "little", "as"): "upper",
+    ("more", "than"): "lower", ("at", "least"): "lower", ("upwards", "of"): "lower", ("upward", "of"): "lower",
+    ("greater", "than"): "lower", ("fewer", "than"): "upper", ("less", "than"): "upper", ("up", "to"): "upper",
+    ("at", "most"): "upper", ("close", "to"): "approximate", ("an", "estimated"): "approximate",
+    ("just", "over"): "lower", ("well", "over"): "lower", ("just", "under"): "upper",
+    ("over",): "lower", ("above",): "lower", ("exceeding",): "lower", ("under",): "upper", ("below",): "upper",
+    ("about",): "approximate", ("around",): "approximate", ("some",): "approximate", ("nearly",): "approximate",
+    ("almost",): "approximate", ("roughly",): "approximate", ("approximately",): "approximate",
+    ("approx.",): "approximate", ("estimated",): "approximate", ("circa",): "approximate",
+}
+_BOUNDS_AFTER: dict[tuple[str, ...], str] = {
+    ("or", "more"): "lower", ("or", "so"): "approximate", ("or", "fewer"): "upper", ("or", "less"): "upper",
+    ("plus",): "lower", ("+",): "lower", ("-", "plus"): "lower", ("-", "odd"): "approximate",
+}
+
+
+def bound_around(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
+    """The bound word(s) before `start` and after `end`: (bound, new start, new end)."""
+    bound, new_start, new_end = None, start, end
+    before = tuple(_low(doc, j) for j in range(start - _LONGEST_BOUND, start))
+    for size in range(_LONGEST_BOUND, 0, -1):
+        if start - size >= 0 and (value := _BOUNDS_BEFORE.get(before[-size:])):
+            bound, new_start = value, start - size
+            break
+    after = tuple(_low(doc, j) for j in range(end, end + 2))
+    for size in (2, 1):
+        if value := _BOUNDS_AFTER.get(after[:size]):
+            bound, new_end = bound or value, end + size
+            break
+    return bound, new_start, new_end
+
+
+_LONGEST_BOUND = max(len(phrase) for phrase in _BOUNDS_BEFORE)
+
+
 def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
     """The currency written just before token i ("$", "US$", "US $", "EUR") and where it starts."""
+    if i > 0 and (scaled := units.scaled_currency(doc[i - 1].text)):
+        return scaled[0], i - 1  # "MEUR 120"; its scale is read by `currency_scale`
     if i == 0 or (currency := units.currency_symbol(doc[i - 1].text)) is None:
         return None
     prefix = _low(doc, i - 2)
@@ -42,8 +85,10 @@ def unit_after(doc: Doc, at: int, n: NumberPhrase) -> tuple[str, str, int] | Non
         if low in ("yo", "y.o."):
             return "year of age", "age", at
         return "", "label", at  # "11a", "m212": a label, not an amount
-    if currency := units.currency_symbol(doc[at].text if at < len(doc) else ""):
-        return currency, "money", at + 1  # "15 €", "20 usd"
+    word = doc[at].text if at < len(doc) else ""
+    scaled = units.scaled_currency(word)
+    if currency := units.currency_symbol(word) or (scaled[0] if scaled else None):
+        return currency, "money", at + 1  # "15 €", "20 usd", "30 MUSD"
     if _low(doc, at) in ("yo", "y.o.", "y/o"):
         return "year of age", "age", at + 1
     if _low(doc, at) in ("-", "–"):
@@ -97,6 +142,66 @@ def _age_or_duration(doc: Doc, at: int, unit: str) -> tuple[str, str, int] | Non
     if nxt == "of" and _low(doc, at + 1) == "age":
         return f"{unit} of age", "age", at + 2
     return unit, "duration", at
+
+
+def currency_scale(doc: Doc, start: int, end: int) -> tuple[float, int]:
+    """The scale a currency code carries or has after it: 'MUSD', 'MEUR 120', '75 USD million'.
+    (factor, new end); (1, end) when there is none."""
+    for k in (start, end - 1):
+        if 0 <= k < len(doc) and (scaled := units.scaled_currency(doc[k].text)):
+            return scaled[1], end
+    if end > 0 and units.currency_symbol(doc[end - 1].text) and _low(doc, end) in num.SCALES \
+            and _low(doc, end) not in num.AMBIGUOUS_SCALES:
+        return num.SCALES[_low(doc, end)], end + 1
+    return 1.0, end
+
+
+#: Words for the hundredth part of a currency: "3 dollars 50 cents", "£2 and 20p".
+_CENTS = frozenset({"cent", "cents", "pence", "p", "penny", "centavos", "kopecks", "paise", "mao"})
+
+
+def cents_after(doc: Doc, at: int) -> tuple[float, int] | None:
+    """'… dollars [and] 50 [cents]': the hundredths that complete an amount, and where they end.
+    Bare numbers count only at the end of the clause ("15 dollars 50."), never before a unit."""
+    j = at + (_low(doc, at) == "and")
+    if j >= len(doc) or (cents := read_number(doc, j)) is None or cents.fraction or cents.suffix:
+        return None
+    if not (0 < cents.value < 100 and cents.value == int(cents.value)):
+        return None
+    nxt = _low(doc, cents.end)
+    if nxt in _CENTS:
+        return cents.value / 100, cents.end + 1
+    if nxt in ("", ".", ",", ";", "!", "?"):
+        return cents.value / 100, cents.end
+    return None
+
+
+#: Words before an amount that make "X to Y" a change between two amounts, not a range.
+_CHANGE_CONTEXT = frozenset({"up", "down", "by", "rose", "fell"})
+
+
+def unit_range(doc: Doc, first: int, end: int, n: NumberPhrase, unit: str, money: bool
+               ) -> tuple[NumberPhrase, int] | None:
+    """'5% to 7%', '2 inches-4 inches', '$3 billion to $4 billion': a range whose ends both carry
+    the unit, as (upper end, token after it). Not after a verb, where "rose 2% to 5%" is a change."""
+    link = _low(doc, end)
+    if link not in ("to", "-", "–") or end + 1 >= len(doc):
+        return None
+    before = doc[first - 1] if first > 0 else None
+    if link == "to" and before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in _CHANGE_CONTEXT):
+        return None
+    at = end + 1
+    if money and units.currency_symbol(doc[at].text):
+        at += 1
+    second = read_number(doc, at, money)
+    if second is None or second.fraction or second.value <= n.value:
+        return None
+    found = unit_after(doc, second.end, second)
+    if found and found[0] == unit:
+        return second, found[2]
+    if money and at > end + 1 and not found:
+        return second, second.end
+    return None
 
 
 def rate(doc: Doc, at: int, unit: str) -> tuple[str, int]:

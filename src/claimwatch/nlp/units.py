@@ -20,11 +20,22 @@ CURRENCY_SYMBOLS = {
     "ils": "israeli new shekel", "₺": "turkish lira", "₦": "nigerian naira",
     "r$": "brazilian real", "brl": "brazilian real", "mxn": "mexican peso", "zar": "south african rand",
     "₿": "bitcoin", "btc": "bitcoin", "元": "chinese yuan", "nzd": "new zealand dollar", "hkd": "hong kong dollar",
-    "sgd": "singapore dollar",
+    "sgd": "singapore dollar", "₡": "costa rican colón", "₾": "georgian lari", "₭": "lao kip",
+    "₮": "mongolian tögrög", "₱": "philippine peso", "₫": "vietnamese đồng", "₸": "kazakhstani tenge",
+    "₲": "paraguayan guaraní", "₵": "ghanaian cedi", "৳": "bangladeshi taka", "₼": "azerbaijani manat",
+    "ரூ": "sri lankan rupee", "රු": "sri lankan rupee", "mex$": "mexican peso",
+    "vnd": "vietnamese đồng", "pkr": "pakistani rupee", "egp": "egyptian pound",
+    "sek": "swedish krona", "nok": "norwegian krone", "dkk": "danish krone", "pln": "polish złoty",
+    "czk": "czech koruna", "huf": "hungarian forint",
+    "sar": "saudi riyal", "aed": "uae dirham", "kwd": "kuwaiti dinar", "idr": "indonesian rupiah",
+    "myr": "malaysian ringgit", "thb": "thai baht", "twd": "new taiwan dollar", "ngn": "nigerian naira",
+    "kes": "kenyan shilling", "ars": "argentine peso", "clp": "chilean peso",
 }
+#: Codes that carry a scale in business writing: "30 MUSD", "MEUR 120" (M = million, as in Nordic reports).
+SCALED_CODE_PREFIXES = {"m": 1_000_000, "k": 1_000, "mn": 1_000_000, "bn": 1_000_000_000}
 #: One-letter country prefixes of "$" when a tokenizer split them off ("c $ 16.4").
 DOLLAR_PREFIXES = {"us": "dollar", "c": "canadian dollar", "a": "australian dollar", "hk": "hong kong dollar",
-                   "nz": "new zealand dollar", "s": "singapore dollar"}
+                   "nz": "new zealand dollar", "s": "singapore dollar", "mex": "mexican peso", "r": "brazilian real"}
 
 #: Currency words written after an amount (singular and plural).
 CURRENCY_WORDS = {
@@ -38,7 +49,13 @@ CURRENCY_WORDS = {
     "riyal": "riyal", "riyals": "riyal", "dirham": "dirham", "dirhams": "dirham", "rial": "rial",
     "rials": "rial", "won": "south korean won", "baht": "thai baht", "ringgit": "malaysian ringgit",
     "markka": "finnish markka", "markkaa": "finnish markka", "peseta": "peseta", "pesetas": "peseta",
-    "guilder": "guilder", "guilders": "guilder", "cent": "cent", "cents": "cent", "penny": "penny",
+    "guilder": "guilder", "guilders": "guilder", "krona": "swedish krona", "kronor": "swedish krona",
+    "krone": "krone", "kroner": "krone", "zloty": "polish złoty", "zlotys": "polish złoty",
+    "forint": "hungarian forint", "rupiah": "indonesian rupiah", "shilling": "shilling", "shillings": "shilling",
+    "taka": "bangladeshi taka",
+    "cedi": "ghanaian cedi", "cedis": "ghanaian cedi", "kwacha": "kwacha",
+    "reais": "brazilian real", "dong": "vietnamese đồng", "tenge": "kazakhstani tenge", "lari": "georgian lari",
+    "cent": "cent", "cents": "cent", "penny": "penny",
     "pence": "penny", "bitcoin": "bitcoin", "bitcoins": "bitcoin", "sterling": "pound sterling",
 }
 #: Nationality words that make a currency word specific: "canadian dollars", "swiss francs".
@@ -84,7 +101,9 @@ MEASURES = {
     "micrograms": "microgram", "µg": "microgram", "μg": "microgram", "mcg": "microgram", "tonne": "metric ton",
     "tonnes": "metric ton", "metric ton": "metric ton", "metric tons": "metric ton", "ton": "ton", "tons": "ton",
     "lb": "pound-mass", "lbs": "pound-mass", "pound": "pound-mass", "pounds": "pound-mass",
-    "ounce": "ounce", "ounces": "ounce", "oz": "ounce", "carat": "carat", "carats": "carat",
+    "ounce": "ounce", "ounces": "ounce", "oz": "ounce", "magnitude": "magnitude",
+    "basis point": "basis point", "basis points": "basis point", "bps": "basis point", "bp": "basis point",
+    "carat": "carat", "carats": "carat",
     "kiloton": "kiloton", "kilotons": "kiloton", "megaton": "megaton", "megatons": "megaton",
     # speed
     "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
@@ -134,6 +153,16 @@ RATE_DENOMINATORS = {
 #: The longest multi-word unit key, in words.
 MAX_UNIT_WORDS = 3
 
+
+
+def scaled_currency(word: str) -> tuple[str, float] | None:
+    """'MUSD' → ('dollar', 1e6), 'bnEUR' → ('euro', 1e9): a code with its scale written on it."""
+    word = word.lower()
+    for prefix, factor in SCALED_CODE_PREFIXES.items():
+        code = word[len(prefix):]
+        if word.startswith(prefix) and len(code) == 3 and code.isalpha() and code in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[code], factor
+    return None
 
 
 def currency_symbol(word: str) -> str | None:
