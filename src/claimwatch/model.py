@@ -83,8 +83,18 @@ class Entity:
 
 @dataclass
 class TextSpan:
+    """A stretch of the document. `pieces` is set when it is discontinuous — a quotation split by an
+    inserted attribution ('"A," he said, "B."' has the pieces A and B): `span` is then the hull from
+    the first piece's start to the last piece's end (so span containment still works), and `text`
+    the pieces' texts joined by " … " (what was said, without the inserted "he said")."""
+
     text: str
     span: Span
+    pieces: list[Span] | None = None
+
+    def covers(self, span: Span) -> bool:
+        """Whether `span` lies inside this text: inside one piece where there are pieces."""
+        return any(start <= span[0] and span[1] <= end for start, end in (self.pieces or [self.span]))
 
 
 @dataclass

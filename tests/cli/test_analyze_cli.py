@@ -56,3 +56,11 @@ def test_extract_prints_the_document_without_nlp(files):
     [row] = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert row["text"] == files["good"].read_text()
     assert "claims" not in row and row["excluded"] == []
+
+
+def test_every_command_is_registered():
+    from claimwatch.cli import app
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert names >= {"analyze", "extract", "eval", "bench", "train", "ingest", "claims", "events", "entities",
+                     "contradictions", "graph"}

@@ -88,3 +88,18 @@ def test_polnear_dev_folder_reads_when_present():
     text = (dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
     gold = read_ann(path)
     assert gold and all(0 <= s < e <= len(text) for a in gold for s, e in a.content)
+
+
+def test_discontinuous_predicted_content_is_scored_by_its_pieces():
+    from claimwatch.evaluation.polnear import predicted
+    from claimwatch.model import Claim, Source, TextSpan
+
+    # "Critics, however, doubt it.": content pieces "Critics" and "it" around the cue
+    pieces = [(43, 50), (67, 69)]
+    claim = Claim("c1", Source("however", (52, 59), "unnamed"), TextSpan("doubt", (61, 66)),
+                  TextSpan("Critics … it", (43, 69), pieces))
+    (attribution,) = predicted([claim])
+    assert attribution.content == pieces
+    tally = Tally()
+    tally.add(TEXT, [Attribution([(52, 59)], [(61, 66)], pieces)], [attribution])
+    assert report(tally, 1).metrics["content_token_precision"] == 1.0  # "doubt" in the hull is not content

@@ -176,3 +176,71 @@ def test_learned_model_keeps_general_reporting_verbs(nlp, text, cue):
 def test_cue_inside_a_quotation_is_part_of_the_quote(nlp):
     found = reported(claims_of(nlp, "“They said the plan would fail,” the senator said."))
     assert [c.cue.text for c in found] == ["said"] and found[0].source.text == "the senator"
+
+
+def test_quotation_split_by_its_attribution_has_two_pieces(nlp):
+    text = '"The bridge will reopen next week," the mayor said, "and the ferry will stop."'
+    claim = one(nlp, text)
+    assert claim.cue.text == "said"
+    assert claim.content.pieces is not None and len(claim.content.pieces) == 2
+    first, second = (text[a:b] for a, b in claim.content.pieces)
+    assert first == "The bridge will reopen next week" and "the ferry will stop" in second
+    assert claim.content.span == (claim.content.pieces[0][0], claim.content.pieces[1][1])
+    assert claim.content.text == f"{first} … {second}"
+    assert not claim.content.covers(claim.cue.span)  # the cue lies in the hull, not in a piece
+    assert claim.content.covers((text.index("ferry"), text.index("ferry") + 5))
+
+
+def test_parenthetical_attribution_is_cut_out_of_the_content(nlp):
+    text = "The economy, officials said, is growing faster than expected."
+    claim = one(nlp, text)
+    assert [text[a:b] for a, b in claim.content.pieces] == ["The economy", "is growing faster than expected"]
+    assert claim.source.text == "officials"
+
+
+def test_continuous_content_has_no_pieces(nlp):
+    claim = one(nlp, "Maria Lopez said that the harbour was closed.")
+    assert claim.content.pieces is None
+
+
+def proposed(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
+    """(kind, cue, content, source) of every candidate the rules propose, before the cue model."""
+    from claimwatch.nlp.attribution import candidates
+
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    return [(feats[0], doc[item.cue[0]:item.cue[1]].text, doc[item.content[0]:item.content[1]].text,
+             item.source.text) for item, feats in candidates(doc, state)]
+
+
+def test_headline_colon_proposes_speaker_and_line(nlp):
+    found = proposed(nlp, "Sanders: Trade deals hurt American workers\nThe senator spoke in Ohio on Monday.")
+    assert ("kind=colon", ":", "Trade deals hurt American workers", "Sanders") in found
+
+
+def test_colon_after_a_clause_is_no_candidate(nlp):
+    found = proposed(nlp, "The plan had one flaw: it cost too much.")
+    assert not [f for f in found if f[0] == "kind=colon"]
+
+
+def test_in_a_poll_proposes_the_poll_as_source(nlp):
+    found = proposed(nlp, "In a new poll, 40 percent of voters back the plan.")
+    assert ("kind=statement", "In", "40 percent of voters back the plan", "a new poll") in found
+
+
+def test_in_a_statement_with_a_reporting_verb_is_left_to_the_verb(nlp):
+    found = proposed(nlp, "In a statement, the ministry said the talks had failed.")
+    assert not [f for f in found if f[0] == "kind=statement"]
+    assert any(f[1] == "said" for f in found)
+
+
+def test_stance_noun_proposes_its_complement(nlp):
+    found = proposed(nlp, "Their criticism of the new tax grew louder.")
+    assert ("kind=stance", "criticism of", "the new tax", "Their") in found
+
+
+def test_sentence_final_named_speaker_misparsed_as_appositive_is_a_claim(nlp):
+    text = "Several fishing boats may already have been seized near the coast, Norway's coast guard announced today."
+    found = [c for c in reported(claims_of(nlp, text)) if c.cue and c.cue.text == "announced"]
+    assert found, [(c.cue and c.cue.text, c.content.text) for c in claims_of(nlp, text)]
+    assert found[0].content.text.startswith("Several fishing boats may already have been seized")

@@ -112,7 +112,7 @@ def predicted(claims: Iterable[Claim]) -> list[Attribution]:
             Attribution(
                 [claim.source.span] if claim.source.span else [],
                 [claim.cue.span] if claim.cue else [],
-                [claim.content.span],
+                list(claim.content.pieces or [claim.content.span]),
             )
         )
     return result

@@ -156,3 +156,92 @@ class QuoteIndex:
         """Whether a token lies within a quotation (not on its marks)."""
         quote = self.containing(token.idx)
         return quote is not None and quote[0] < token.idx
+
+
+#: Dependents by which a clause, not a part of the attribution phrase, hangs on a cue.
+_CLAUSAL = frozenset({"ccomp", "conj", "parataxis", "xcomp", "advcl", "csubj", "dep", "acl", "relcl", "pcomp"})
+
+
+def split_around(doc: Doc, content: tuple[int, int], cue: tuple[int, int], cue_token: Token,
+                 quotes: QuoteIndex) -> list[tuple[int, int]] | None:
+    """The pieces of a content that an attribution phrase interrupts ('"A," he said, "B."',
+    'A, officials said, B', 'A, according to X, B'): the content less the cue and the words hanging
+    on it (its source, "in an interview", "to reporters"), never crossing into a quotation. None
+    when the cue does not lie inside the content."""
+    start, end = content
+    if not (start < cue[0] and cue[1] < end):
+        return None
+    lo, hi = cue
+    while lo > start and in_attribution_phrase(doc[lo - 1], cue_token, quotes):
+        lo -= 1
+    while hi < end and in_attribution_phrase(doc[hi], cue_token, quotes):
+        hi += 1
+    pieces = [p for p in (trim(doc, start, lo), trim(doc, hi, end)) if p[0] < p[1]]
+    return pieces or None
+
+
+def in_attribution_phrase(token: Token, cue_token: Token, quotes: QuoteIndex) -> bool:
+    """Whether a token belongs to the attribution phrase of `cue_token`: punctuation outside
+    quotations, or a word that hangs on the cue other than through a clause."""
+    if token.is_punct:
+        quote = quotes.containing(token.idx)
+        return quote is None or quote[0] == token.idx or token.idx >= quote[1] - 1
+    if quotes.inside(token):
+        return False
+    node = token
+    for _ in range(12):
+        if node.head is node:
+            return False
+        if node.head == cue_token:
+            return node.dep_ not in _CLAUSAL
+        node = node.head
+    return False
+
+
+def quote_after_phrase(doc: Doc, cue: tuple[int, int], cue_token: Token, quotes: QuoteIndex) -> int | None:
+    """'"A," he said, "B."': where a quotation opening right after the attribution phrase of a cue
+    ends (a token index), when one does in the same paragraph; else None."""
+    at = cue[1]
+    while at < len(doc) and not doc[at].is_space and in_attribution_phrase(doc[at], cue_token, quotes):
+        quote = quotes.containing(doc[at].idx)
+        if quote is not None and quote[0] == doc[at].idx:
+            break  # an opening mark
+        at += 1
+    if at >= len(doc):
+        return None
+    quote = quotes.containing(doc[at].idx)
+    if quote is None or quote[0] != doc[at].idx:
+        return None
+    span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    return trim(doc, span.start, span.end)[1] if span is not None and len(span) > 1 else None
+
+
+def line_breaks(doc: Doc, text: str) -> list[int]:
+    """Indices of the tokens that end a line (a newline in them or right after them), in order;
+    `text` is the Doc's text. Found from the newlines of the text, not by visiting every token."""
+    if "\n" not in text:
+        return []
+    from spacy.attrs import IDX
+
+    starts = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        token = bisect.bisect_right(starts, at) - 1
+        if token >= 0 and (not found or found[-1] != token):
+            found.append(token)
+        at = text.find("\n", at + 1)
+    return found
+
+
+def clip_to_line(doc: Doc, breaks: list[int], content: tuple[int, int], at: int) -> tuple[int, int]:
+    """A content cut to the line (paragraph) of token `at`, its cue: news paragraphs are units of
+    attribution, and a content that runs past one is a sentence split the parser missed."""
+    n = bisect.bisect_left(breaks, at)
+    start = breaks[n - 1] + 1 if n > 0 else 0
+    if n < len(breaks):
+        b = breaks[n]
+        end = b if doc[b].is_space else b + 1
+    else:
+        end = len(doc)
+    return trim(doc, max(content[0], start), min(content[1], end))

@@ -68,8 +68,24 @@ def features(token: Token, kind: str, config: str, subject: Token | None, in_quo
         f"config_subj={config}|{subj}", f"dep={token.dep_}", f"lemma_dep={lemma}|{token.dep_}", f"tag={token.tag_}",
         f"quote={in_quote}", f"quote_lex={in_quote}|{lex}", f"quote_config={in_quote}|{config}",
         f"neg={negated}", f"that={has_that}", f"root={token.dep_ == 'ROOT'}", f"prev={prev}", f"next={nxt}",
-        f"lemma_next={lemma}|{nxt}", f"lemma_quote={lemma}|{in_quote}",
+        f"lemma_next={lemma}|{nxt}", f"lemma_quote={lemma}|{in_quote}", f"lemma_config_subj={lemma}|{config}|{subj}",
+        f"dep_config={token.dep_}|{config}", f"head={token.head.lemma_.lower()}", f"head_dep={token.head.dep_}",
     ]
+
+
+def content_features(found_content: tuple[int, int], cue: tuple[int, int] | None, pieces: bool, sents: int,
+                     in_quote: bool, config: str) -> list[str]:
+    """Features of the content a candidate would report, so that the model can weigh one reading of
+    a cue's content against another: its length, how many sentences it spans, which side of the cue
+    it lies on, whether it is a quotation or interrupted by the cue."""
+    length = found_content[1] - found_content[0]
+    size = "1" if length == 1 else "2" if length <= 3 else "4" if length <= 7 else "8" if length <= 15 \
+        else "16" if length <= 31 else "32"
+    side = "none" if cue is None else "after" if found_content[0] >= cue[1] else "before" \
+        if found_content[1] <= cue[0] else "around"
+    span = "1" if sents <= 1 else "2" if sents == 2 else "3"
+    return [f"clen={size}", f"config_clen={config}|{size}", f"cside={side}", f"config_cside={config}|{side}",
+            f"csents={span}", f"config_csents={config}|{span}", f"cquote={in_quote}", f"cpieces={pieces}"]
 
 
 class CueModel:

@@ -162,10 +162,11 @@ def _build(trigger: Trigger, plan: MergePlan, state: DocState) -> Event | None:
 
 
 def _claim_of(span: tuple[int, int], state: DocState, governor_spans: set[tuple[int, int]]) -> Claim | None:
-    """The innermost claim whose content holds the trigger. A claim cued by the verb that
+    """The innermost claim whose content holds the trigger (inside one of its pieces, not in the
+    "he said" cut out between them). A claim cued by the verb that
     controls the trigger ("X plans | to send") is the event's own modality, not a report of it."""
     inside = [c for c in claims_holding(state, span)
-              if not (c.cue is not None and tuple(c.cue.span) in governor_spans)]
+              if c.content.covers(span) and not (c.cue is not None and tuple(c.cue.span) in governor_spans)]
     return min(inside, key=lambda c: c.content.span[1] - c.content.span[0]) if inside else None
 
 

@@ -31,6 +31,8 @@ class Found:
     content: tuple[int, int]
     content_head: Token
     cue_token: Token | None
+    #: Where an attribution phrase interrupts the content: its pieces, in order (see contents.split_around).
+    pieces: list[tuple[int, int]] | None = None
 
 
 def according_claim(token: Token, state: DocState) -> Found | None:
@@ -65,16 +67,16 @@ def noun_claim(noun: Token, state: DocState) -> Found | None:
             if child.lemma_.lower() in CUE_VERBS:
                 return None  # "reports indicating that C": the verb is the cue
             if has_mark(child, "that"):
-                return Found(_noun_source(noun, state), (noun.i, noun.i + 1), clause_range(child), child, noun)
+                return Found(noun_source(noun, state), (noun.i, noun.i + 1), clause_range(child), child, noun)
     if noun.lemma_.lower() in _OF_CONTENT_NOUNS:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
         if pobj is not None:
-            return Found(_noun_source(noun, state), (noun.i, noun.i + 1), clause_range(pobj), pobj, noun)
+            return Found(noun_source(noun, state), (noun.i, noun.i + 1), clause_range(pobj), pobj, noun)
     return None
 
 
-def _noun_source(noun: Token, state: DocState) -> Source:
+def noun_source(noun: Token, state: DocState) -> Source:
     """Who holds a reported statement: its possessor ("his claim"), else the noun itself when it
     names a kind of source ("reports"), else nobody named."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Source
-from claimwatch.nlp.contents import QuoteIndex, clause_range, trim
+from claimwatch.nlp.contents import QuoteIndex, clause_range, quote_after_phrase, trim
 from claimwatch.nlp.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
 from claimwatch.nlp.phrase_cues import Found, has_mark
 from claimwatch.nlp.sources import make_source, phrase_bounds, subject_of
@@ -22,6 +22,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _MODIFIERS = frozenset({"poss", "compound", "case", "det", "amod"})
 _OTHER_CLAUSES = frozenset({"advcl", "conj", "xcomp", "parataxis"})
 _OBJECTS = frozenset({"dobj", "oprd", "attr"})
+#: Right dependents of a verb that never continue its object's content.
+_NOT_CONTENT = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "ccomp", "dep"})
 
 
 def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, Token | None] | None:
@@ -58,6 +60,10 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
             return None
         content, head = found
     content = quotes.widen(*content, cue)
+    if content[1] <= cue[0] and quotes.ends_quotation(content[1]):
+        second = quote_after_phrase(verb.doc, cue, verb, quotes)  # '"A," he said, "B."'
+        if second is not None:
+            content = (content[0], second)
     if _may_continue(verb, content, cue, quotes, head):
         continued = quotes.continued(verb.sent.end)
         if continued > verb.sent.end:
@@ -156,3 +162,28 @@ def _object(verb: Token) -> tuple[tuple[tuple[int, int], Token] | None, str]:
     head = min(parts, key=lambda p: p.i)
     start, end = trim(verb.doc, start, end)
     return (((start, end), head) if start < end else None), config
+
+
+def object_readings(verb: Token, found: Found) -> list[tuple[Found, str]]:
+    """Other readings of an object content, for the cue model to weigh against the object alone:
+    the object with what follows it in the clause ("praised X for Y", "showed X in third at 11
+    percent") and the clause inside the object ("expressed doubts that C", "issued a statement
+    saying C")."""
+    doc = verb.doc
+    head = found.content_head
+    readings = []
+    after = [c for c in verb.rights if c.i > head.i and c.dep_ not in _NOT_CONTENT]
+    if after:
+        wide = trim(doc, found.content[0], max(c.right_edge.i for c in after) + 1)
+        if wide[1] > found.content[1]:
+            readings.append((Found(found.source, found.cue, wide, head, verb), "dobj_wide"))
+    for child in head.children:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX"):
+            inner = next((g for g in child.children if g.dep_ == "ccomp"), None)
+            clause = inner if inner is not None else child if has_mark(child, "that") else None
+            if clause is not None:
+                content = clause_range(clause)
+                readings.append((Found(found.source, found.cue, content, clause, verb), "dobj_clause"))
+                break
+    return readings
+

@@ -25,7 +25,10 @@ def _span(value: Any) -> tuple[int, int] | None:
 
 
 def _text_span(value: dict[str, Any] | None) -> TextSpan | None:
-    return TextSpan(value["text"], _span(value["span"])) if value else None
+    if not value:
+        return None
+    pieces = [_span(p) for p in value["pieces"]] if value.get("pieces") else None
+    return TextSpan(value["text"], _span(value["span"]), pieces)
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

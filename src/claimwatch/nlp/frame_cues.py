@@ -1,0 +1,109 @@
+"""Attribution cued by a frame rather than a reporting verb: "X: C", "in a poll, C", "criticism of C".
+
+- a colon after a short name-like phrase at the start of a line or headline ("Sanders: C",
+  "CLINTON: C" in a transcript): the phrase is the source, the rest of the line the content;
+- "in a statement / an interview / a poll …" on a clause that no reporting verb heads: the clause
+  is the content, the poll (a document that speaks) or the clause's subject its source;
+- nouns of stance with a prepositional complement ("support for C", "criticism of C", "questions
+  about C"): the complement is what the stance is about, the possessor its holder.
+Each is only a candidate; the learned cue model (claimwatch.nlp.cue_model) accepts or rejects it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimwatch.model import Source
+from claimwatch.nlp.contents import clause_range, trim
+from claimwatch.nlp.cues import CUE_VERBS
+from claimwatch.nlp.phrase_cues import Found, noun_source
+from claimwatch.nlp.sources import make_source, subject_of
+from claimwatch.nlp.state import DocState
+
+#: Things said or published in which something is stated ("in a statement", "in a poll").
+STATEMENT_NOUNS = frozenset(
+    """
+    statement interview poll survey report study letter speech memo tweet post release editorial column essay
+    book filing document analysis testimony remark appearance video ad briefing conference email message
+    article blog op-ed ruling complaint lawsuit debate hearing broadcast podcast transcript note
+    """.split()
+)
+#: Of those, the ones that speak for themselves: the document, not the clause's subject, is the source.
+DOCUMENT_SOURCES = frozenset({"poll", "survey", "report", "study", "analysis", "ruling", "document", "filing"})
+#: Nouns of stance whose prepositional complement is what the stance is about.
+STANCE_NOUNS = frozenset(
+    """
+    support criticism question attack opposition call concern praise endorsement doubt skepticism scepticism
+    complaint demand request plea appeal objection protest defense defence commitment suspicion confidence
+    condemnation disdain contempt admiration enthusiasm frustration anger outrage disapproval approval
+    """.split()
+)
+_STANCE_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "with"})
+_VERBAL = frozenset({"VERB", "AUX"})
+#: The longest phrase before a colon that may still be a speaker's name or a headline's source.
+_MAX_SPEAKER = 6
+
+
+def colon_claim(colon: Token, state: DocState) -> tuple[Found, str, Token] | None:
+    """'Sanders: C' / 'CLINTON: C' / 'Poll: C': a short name-like phrase at the start of its line,
+    a colon, and the rest of the line."""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and colon.i - start <= _MAX_SPEAKER:
+        start -= 1
+    if start == colon.i or colon.i - start > _MAX_SPEAKER or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
+        return None
+    phrase = doc[start:colon.i]
+    if any(t.pos_ in _VERBAL for t in phrase) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase):
+        return None
+    end = colon.i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    while end > colon.i + 1 and doc[end - 1].is_space:
+        end -= 1
+    content = trim(doc, colon.i + 1, end)
+    if content[1] - content[0] < 2:
+        return None
+    head = phrase.root
+    config = "colon_upper" if all(t.is_upper or t.is_punct for t in phrase) else "colon"
+    found = Found(make_source(head, state), (colon.i, colon.i + 1), content, doc[content[0]:content[1]].root, colon)
+    return found, config, head
+
+
+def statement_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
+    """'In a statement, X denied C' is the verb's; 'In a new poll, 40 percent back C' / 'X, in an
+    interview, C' is the clause's: the clause the "in" phrase modifies, less that phrase."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS or (head.pos_ not in _VERBAL and head.dep_ != "ROOT"):
+        return None
+    if head.lemma_.lower() in CUE_VERBS and pobj.lemma_.lower() not in DOCUMENT_SOURCES:
+        return None  # "said in a statement": the verb is the cue ("in a poll, 8 percent said C" is the poll's)
+    content = clause_range(head, (prep.left_edge.i, prep.right_edge.i + 1))
+    if content[1] - content[0] < 3:
+        return None
+    if pobj.lemma_.lower() in DOCUMENT_SOURCES:
+        subject: Token | None = pobj
+        source = make_source(pobj, state)
+    else:
+        subject = subject_of(head)
+        source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
+    config = "in_document" if subject is pobj else "in_statement"
+    return Found(source, (prep.i, prep.i + 1), content, head, prep), config, subject
+
+
+def stance_claim(noun: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
+    """'support for C', 'their criticism of C', 'questions about C'."""
+    if noun.lemma_.lower() not in STANCE_NOUNS:
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is None:
+        return None
+    content = trim(noun.doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    if content[0] >= content[1]:
+        return None
+    cue_end = prep.i + 1 if prep.i == noun.i + 1 else noun.i + 1
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    found = Found(noun_source(noun, state), (noun.i, cue_end), content, pobj, noun)
+    return found, "stance_" + prep.lower_, owner
