@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from claimwatch.model import Document
-from claimwatch.nlp.actors import resolve_actor, sector_of
-from claimwatch.nlp.entities import resolve_entities
+from claimwatch.nlp.entities.actors import resolve_actor, sector_of
+from claimwatch.nlp.entities.resolve import resolve_entities
 from claimwatch.nlp.pipeline import load_pipeline
 from claimwatch.nlp.state import DocState
 

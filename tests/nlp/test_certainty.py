@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimwatch.nlp.certainty import assess_certainty, event_modality, factuality
+from claimwatch.nlp.certainty.assess import assess_certainty, event_modality, factuality
 from claimwatch.nlp.pipeline import load_pipeline
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from claimwatch.model import Document
-from claimwatch.nlp.entities import resolve_entities
+from claimwatch.nlp.entities.resolve import resolve_entities
 from claimwatch.nlp.pipeline import load_pipeline
 from claimwatch.nlp.state import DocState
 

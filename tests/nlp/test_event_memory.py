@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from claimwatch.model import Document, Event, TextSpan
-from claimwatch.nlp.event_memory import EventMemory, SpanIndex, memory_of
+from claimwatch.nlp.events.memory import EventMemory, SpanIndex, memory_of
 from claimwatch.nlp.state import DocState
 
 

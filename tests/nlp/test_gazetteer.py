@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from claimwatch.nlp.gazetteer import country, gazetteer, squash
+from claimwatch.nlp.entities.gazetteer import country, gazetteer, squash
 
 
 def test_every_iso_country_with_a_wikidata_id_is_known():

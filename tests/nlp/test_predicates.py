@@ -3,8 +3,8 @@
 import pytest
 
 from claimwatch.model import Document
+from claimwatch.nlp.certainty.predicates import assess_predicates, is_predicate
 from claimwatch.nlp.pipeline import analyze_documents, load_pipeline
-from claimwatch.nlp.predicates import assess_predicates, is_predicate
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.model import Document
-from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.quantities.extract import find_quantities
 from claimwatch.nlp.state import DocState
 
 

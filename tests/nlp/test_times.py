@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from claimwatch.model import Document
-from claimwatch.nlp.dates import resolve
 from claimwatch.nlp.state import DocState
-from claimwatch.nlp.times import find_times
+from claimwatch.nlp.times.dates import resolve
+from claimwatch.nlp.times.extract import find_times
 
 PUBLISHED = date(2024, 10, 24)  # a Thursday
 

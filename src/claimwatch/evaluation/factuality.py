@@ -94,8 +94,8 @@ def mae(xs: list[float], ys: list[float]) -> float:
 
 def predict(path: Path) -> Iterator[tuple[GoldToken, Predicate | None]]:
     """Each gold token of the file with the predicate covering it (None when there is none)."""
+    from claimwatch.nlp.certainty.predicates import assess_predicates
     from claimwatch.nlp.pipeline import Failure, analyze_documents
-    from claimwatch.nlp.predicates import assess_predicates
 
     documents, gold = build_documents(read_conll(path))
     by_document: dict[int, dict[int, Predicate]] = {}

@@ -23,8 +23,8 @@ from typing import Any
 from claimwatch.evaluation import Report, prf
 from claimwatch.model import Analysis, Document, Quantity
 from claimwatch.nlp.pipeline import analyze_documents
-from claimwatch.nlp.quantities import find_quantities
-from claimwatch.nlp.times import find_times
+from claimwatch.nlp.quantities.extract import find_quantities
+from claimwatch.nlp.times.extract import find_times
 
 _RANGE = re.compile(r"^(-?[\d.]+)\s*-\s*([\d.]+)$")
 #: CQE's `change` vocabulary → our bounds.

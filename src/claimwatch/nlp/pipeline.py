@@ -23,12 +23,12 @@ from claimwatch import config
 from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Analysis, Document, Span
 from claimwatch.nlp.attribution import attribute_claims
-from claimwatch.nlp.entities import resolve_entities
-from claimwatch.nlp.events import code_events
-from claimwatch.nlp.predicates import assess_predicates
-from claimwatch.nlp.quantities import find_quantities
+from claimwatch.nlp.certainty.predicates import assess_predicates
+from claimwatch.nlp.entities.resolve import resolve_entities
+from claimwatch.nlp.events.coding import code_events
+from claimwatch.nlp.quantities.extract import find_quantities
 from claimwatch.nlp.state import DocState
-from claimwatch.nlp.times import find_times
+from claimwatch.nlp.times.extract import find_times
 
 log = logging.getLogger(__name__)
 

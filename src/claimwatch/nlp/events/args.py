@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Span, Token
 
 from claimwatch.model import Entity, Quantity, Time
-from claimwatch.nlp.actors import resolve_actor
-from claimwatch.nlp.event_memory import quantities_at, quantities_within, times_within
-from claimwatch.nlp.plover_lexicon import lexicon
+from claimwatch.nlp.entities.actors import resolve_actor
+from claimwatch.nlp.events.memory import quantities_at, quantities_within, times_within
+from claimwatch.nlp.events.plover_lexicon import lexicon
 from claimwatch.nlp.state import DocState
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-LEXICON_PATH = Path(__file__).parent / "lexicons" / "plover_triggers.json"
+LEXICON_PATH = Path(__file__).parent.parent / "lexicons" / "plover_triggers.json"
 
 #: PLOVER types that are speech acts: what they embed is their content, not a separate event.
 SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})

@@ -1,7 +1,7 @@
 """The modality marked on one word, and what a governing word does to what it embeds.
 
-The building blocks of certainty (`claimwatch.nlp.certainty`) and factuality
-(`claimwatch.nlp.factuality`): a commitment is a `Fact` = (rank, sign), rank 3 certain …
+The building blocks of certainty (`claimwatch.nlp.certainty.assess`) and factuality
+(`claimwatch.nlp.certainty.factuality`): a commitment is a `Fact` = (rank, sign), rank 3 certain …
 0 unknown, sign +1 positive / -1 negative. `local_modality` reads the modal auxiliaries,
 hedging adverbs and negation on an event's head; `clause_level` and `xcomp_level` say how a
 verb, adjective or noun weakens or negates the clause or infinitive it governs.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Certainty
-from claimwatch.nlp import hedges
+from claimwatch.nlp.certainty import hedges
 
 #: (rank, sign): rank 3 certain … 0 unknown; sign +1 positive, -1 negative.
 Fact = tuple[int, int]

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.plover_lexicon import lemma_of, lexicon
+from claimwatch.nlp.events.plover_lexicon import lemma_of, lexicon
 
 AID_MODIFIERS = {
     "military": "military", "defense": "military", "defence": "military", "security": "military",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from claimwatch.nlp import numbers as num
-from claimwatch.nlp.units import currency_symbol
+from claimwatch.nlp.quantities import numbers as num
+from claimwatch.nlp.quantities.units import currency_symbol
 
 _HYPHENS = frozenset({"-", "–", "—"})
 _FEW = frozenset({"several", "few", "many"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.plover_lexicon import SPEECH_ACTS, Trigger, lexicon
+from claimwatch.nlp.events.plover_lexicon import SPEECH_ACTS, Trigger, lexicon
 
 #: Verbs of purpose under a deployment or transfer: "sent troops to fight for X".
 PURPOSE_HOSTS = frozenset({"AID", "MOBILIZE", "COOPERATE"})

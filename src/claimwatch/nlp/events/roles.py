@@ -10,10 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Entity
-from claimwatch.nlp import event_args as args
-from claimwatch.nlp.actors import resolve_actor
-from claimwatch.nlp.event_memory import memory_of
-from claimwatch.nlp.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.entities.actors import resolve_actor
+from claimwatch.nlp.events import args
+from claimwatch.nlp.events.memory import memory_of
+from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
 from claimwatch.nlp.state import DocState
 
 #: Types whose recipient later mentions of the same happening tend to leave out.

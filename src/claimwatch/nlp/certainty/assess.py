@@ -8,9 +8,9 @@ Commitment is read off the dependency parse in two parts:
   under "ask"/"whether"/"if"/"want to" unknown, under "failed to"/"denied" it is negated.
 The commitment is the weakest level met along the way; negations multiply.
 
-`factuality(token)` (in `claimwatch.nlp.factuality`) is the author's view, used for the
+`factuality(token)` (in `claimwatch.nlp.certainty.factuality`) is the author's view, used for the
 predicates layer; `assess_certainty(head, cue)` walks the same way but stops at the cue of a
-claim and gives the source's view. Lexicons live in `claimwatch.nlp.hedges`.
+claim and gives the source's view. Lexicons live in `claimwatch.nlp.certainty.hedges`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,19 @@ from typing import Literal
 from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Polarity
-from claimwatch.nlp import hedges
-from claimwatch.nlp.factuality import FactualityWalker, factuality
-from claimwatch.nlp.modality import AUX_DEPS, CERTAIN, RANK, UNKNOWN, Fact, clause_mark, combine, is_negator, level
+from claimwatch.nlp.certainty import hedges
+from claimwatch.nlp.certainty.factuality import FactualityWalker, factuality
+from claimwatch.nlp.certainty.modality import (
+    AUX_DEPS,
+    CERTAIN,
+    RANK,
+    UNKNOWN,
+    Fact,
+    clause_mark,
+    combine,
+    is_negator,
+    level,
+)
 
 __all__ = ["assess_certainty", "cue_strength", "event_modality", "factuality"]
 

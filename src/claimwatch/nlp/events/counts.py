@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Quantity
-from claimwatch.nlp.event_args import children, count_of, is_passive, is_person_unit, prep_objects
-from claimwatch.nlp.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.args import children, count_of, is_passive, is_person_unit, prep_objects
+from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
 from claimwatch.nlp.state import DocState
 
 

@@ -11,11 +11,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimwatch.model import Entity, Span
-from claimwatch.nlp.gazetteer import Entry, Place, squash
+from claimwatch.nlp.entities.gazetteer import Entry, Place, squash
 from claimwatch.nlp.state import DocState
 
 if TYPE_CHECKING:
-    from claimwatch.nlp.entities import _Scan
+    from claimwatch.nlp.entities.resolve import _Scan
 
 #: Titles and roles written before a name; they are not part of it.
 TITLES = frozenset(

@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimwatch.nlp import numbers as num
+from claimwatch.nlp.quantities import numbers as num
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

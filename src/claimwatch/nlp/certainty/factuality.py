@@ -1,6 +1,6 @@
 """Factuality: how much the text presents an event as fact, read off the dependency parse.
 
-The event's own modality (modals, hedges, negation on its head; see `claimwatch.nlp.modality`)
+The event's own modality (modals, hedges, negation on its head; see `claimwatch.nlp.certainty.modality`)
 is combined with what it inherits from the words that embed it, walking up the tree: a clause
 under "said" keeps the speaker's commitment, under "believe" it is probable, under
 "plan to"/"urge to" possible, under "want to"/"ask whether"/"if" unknown, under "failed to"/
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.nlp import hedges
-from claimwatch.nlp.modality import (
+from claimwatch.nlp.certainty import hedges
+from claimwatch.nlp.certainty.modality import (
     CERTAIN,
     NOUN_TAGS,
     POSSIBLE,

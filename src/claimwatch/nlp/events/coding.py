@@ -13,15 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Certainty, Claim, Entity, Event, EventTime, Polarity, Quantity, TextSpan
-from claimwatch.nlp import event_args as args
-from claimwatch.nlp import event_roles as roles
-from claimwatch.nlp.certainty import assess_certainty, event_modality
-from claimwatch.nlp.event_counts import size_of, tolls
-from claimwatch.nlp.event_memory import claims_holding, quantities_within
-from claimwatch.nlp.event_merge import MergePlan, merge_triggers
-from claimwatch.nlp.plover import classify
-from claimwatch.nlp.plover_lexicon import Trigger, lexicon
-from claimwatch.nlp.plover_rules import assault_mode, object_class, transfer_type
+from claimwatch.nlp.certainty.assess import assess_certainty, event_modality
+from claimwatch.nlp.events import args, roles
+from claimwatch.nlp.events.counts import size_of, tolls
+from claimwatch.nlp.events.memory import claims_holding, quantities_within
+from claimwatch.nlp.events.merge import MergePlan, merge_triggers
+from claimwatch.nlp.events.plover import classify
+from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.plover_rules import assault_mode, object_class, transfer_type
 from claimwatch.nlp.state import DocState
 
 CERTAINTY_ORDER: dict[str, int] = {"certain": 3, "probable": 2, "possible": 1, "unknown": 0}

@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Doc
 
 from claimwatch.model import Time
-from claimwatch.nlp.dates import MONTHS, WEEKDAYS, resolve
 from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.state import DocState
+from claimwatch.nlp.times.dates import MONTHS, WEEKDAYS, resolve
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimwatch.nlp import numbers as num
-from claimwatch.nlp import units
-from claimwatch.nlp.number_phrases import NumberPhrase, read_number
+from claimwatch.nlp.quantities import numbers as num
+from claimwatch.nlp.quantities import units
+from claimwatch.nlp.quantities.number_phrases import NumberPhrase, read_number
 
 
 def _low(doc: Doc, i: int) -> str:

@@ -17,11 +17,11 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Quantity
-from claimwatch.nlp import numbers as num
-from claimwatch.nlp import units
 from claimwatch.nlp.doctext import doc_text
-from claimwatch.nlp.number_phrases import NumberPhrase, read_number, read_prefixed, read_range
-from claimwatch.nlp.quantity_units import (
+from claimwatch.nlp.quantities import numbers as num
+from claimwatch.nlp.quantities import units
+from claimwatch.nlp.quantities.number_phrases import NumberPhrase, read_number, read_prefixed, read_range
+from claimwatch.nlp.quantities.quantity_units import (
     bound_around,
     cents_after,
     currency_before,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.plover_lexicon import Trigger, lemma_of, lexicon
-from claimwatch.nlp.plover_rules import (
+from claimwatch.nlp.events.plover_lexicon import Trigger, lemma_of, lexicon
+from claimwatch.nlp.events.plover_rules import (
     aid_mode,
     assault_mode,
     campaign_rally,

@@ -16,7 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimwatch.nlp.entity_names import (
+from claimwatch.nlp.entities.gazetteer import MAX_TOKENS, Entry, gazetteer, squash
+from claimwatch.nlp.entities.names import (
     THINGS_NAMED_AFTER_PEOPLE,
     add_igo_body,
     add_org,
@@ -26,7 +27,6 @@ from claimwatch.nlp.entity_names import (
     is_thing_named_after_person,
     person_name_tokens,
 )
-from claimwatch.nlp.gazetteer import MAX_TOKENS, Entry, gazetteer, squash
 from claimwatch.nlp.state import DocState
 
 #: Prepositions after which a capital is the city, not its government ("talks in Moscow").

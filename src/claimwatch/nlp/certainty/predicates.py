@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Predicate, TextSpan
-from claimwatch.nlp.event_nouns import is_event_noun
-from claimwatch.nlp.factuality import FactualityWalker
-from claimwatch.nlp.modality import level
+from claimwatch.nlp.certainty.event_nouns import is_event_noun
+from claimwatch.nlp.certainty.factuality import FactualityWalker
+from claimwatch.nlp.certainty.modality import level
 from claimwatch.nlp.state import DocState
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})

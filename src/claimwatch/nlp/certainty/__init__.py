@@ -1,0 +1,11 @@
+"""Certainty and polarity (after FactBank): how committed a source is to what it says.
+
+assess.py answers for a claim or an event; factuality.py walks the parse for the author's
+view of any predicate; modality.py and hedges.py hold the words that weaken, negate or embed;
+predicates.py is the component that adds the `predicates` layer.
+"""
+
+from claimwatch.nlp.certainty.assess import assess_certainty, cue_strength, event_modality
+from claimwatch.nlp.certainty.predicates import assess_predicates
+
+__all__ = ["assess_certainty", "cue_strength", "event_modality", "assess_predicates"]

@@ -1,0 +1,10 @@
+"""Events coded in PLOVER: type and mode, actor, target, place, time, modality and counts.
+
+coding.py is the component; plover*.py hold the trigger lexicon and the rules that read a
+trigger in its context; args.py, roles.py and counts.py find the event's arguments; merge.py
+joins nouns with the verbs they name; memory.py indexes what earlier sentences found.
+"""
+
+from claimwatch.nlp.events.coding import code_events
+
+__all__ = ["code_events"]
