@@ -199,3 +199,12 @@ def test_toll_clause_joins_the_attack_in_its_when_clause():
 def test_protest_without_named_actor_is_kept_when_people_act():
     a = analyse("Protesters blocked a motorway outside Lima on Monday.")
     assert types(a) == ["PROTEST"]
+
+
+def test_coordinated_toll_clauses_both_count_for_the_attack(nlp):
+    from claimwatch.model import Document
+    from claimwatch.nlp.pipeline import analyze_document
+
+    text = "Militia fighters shelled a market in the city, killing 9 traders and wounding at least 25 shoppers."
+    [attack] = [v for v in analyze_document(Document(text=text)).events if v.type == "ASSAULT"]
+    assert (attack.dead, attack.injured) == (9, 25)

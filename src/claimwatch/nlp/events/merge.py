@@ -95,7 +95,21 @@ def merge_triggers(triggers: dict[int, Trigger]) -> MergePlan:
         ):
             plan.dropped.add(i)
             plan.purposes.setdefault(host.i, []).append(token)
+    _chain_tolls(plan)
     return plan
+
+
+def _chain_tolls(plan: MergePlan) -> None:
+    """A toll verb coordinated with another ("killing 14 and wounding 30") was folded into that
+    verb; it belongs to the attack the first one was folded into."""
+    owner = {verb.i: attack for attack, verbs in plan.tolls.items() for verb in verbs}
+    for folded in [i for i in plan.tolls if i in owner]:
+        attack, seen = owner[folded], {folded}
+        while attack in owner and attack not in seen:
+            seen.add(attack)
+            attack = owner[attack]
+        if attack not in seen:
+            plan.tolls.setdefault(attack, []).extend(plan.tolls.pop(folded))
 
 
 def table_for(host: Trigger) -> dict[str, str]:
