@@ -208,3 +208,12 @@ def test_coordinated_toll_clauses_both_count_for_the_attack(nlp):
     text = "Militia fighters shelled a market in the city, killing 9 traders and wounding at least 25 shoppers."
     [attack] = [v for v in analyze_document(Document(text=text)).events if v.type == "ASSAULT"]
     assert (attack.dead, attack.injured) == (9, 25)
+
+
+def test_a_place_given_by_compass_direction_is_the_location(nlp):
+    from claimwatch.model import Document
+    from claimwatch.nlp.pipeline import analyze_document
+
+    analysis = analyze_document(Document(text="Government jets bombed three villages south of Aleppo on Friday."))
+    [attack] = [v for v in analysis.events if v.type == "ASSAULT"]
+    assert analysis.entity(attack.location).name == "Aleppo"

@@ -23,6 +23,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "throughout", "on", "along",
                             "within", "around", "off"})
+#: "west of X", "north-east of X": where wire reports place an event relative to a known town.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "north-east", "north-west", "south-east", "south-west"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
 RECIPIENT_PREPS = frozenset({"to", "for"})
 PARTNER_PREPS = frozenset({"with", "alongside", "between"})
@@ -206,6 +209,12 @@ def location(trigger: Token, state: DocState, preps: frozenset[str] = LOCATIVE_P
                     if found is not None:
                         return found
                 nxt.append(pobj)
+            for direction in head.children:
+                if direction.lower_ in COMPASS_WORDS and direction.dep_ in ("advmod", "npadvmod", "amod"):
+                    for _, pobj in prep_objects(direction, {"of"}):
+                        found = place_of(pobj, state)
+                        if found is not None:
+                            return found
             if depth == 0:
                 nxt.extend(children(head, "dobj"))
         frontier = nxt
