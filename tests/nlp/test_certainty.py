@@ -143,3 +143,16 @@ def test_author_factuality_of_embedded_predicates(nlp, text, head, expected):
 )
 def test_event_modality(nlp, text, head, expected):
     assert event_modality(_token(nlp(text), head)) == expected
+
+
+@pytest.mark.parametrize("text, head, expected", [
+    ("Officials said the death toll is likely to climb.", "is", ("probable", "positive")),
+    ("Diplomats said it is possible that the ceasefire collapses.", "is", ("possible", "positive")),
+    ("Analysts said it is unlikely that the embargo will be lifted.", "is", ("probable", "negative")),
+    ("The commander said the brigade is ready.", "is", ("certain", "positive")),
+])
+def test_an_epistemic_adjective_on_the_copula_hedges_the_claim(nlp, text, head, expected):
+    doc = nlp(text)
+    said = next(t for t in doc if t.lemma_ == "say")
+    content_head = next(t for t in doc if t.text == head and t.head.i == said.i)
+    assert assess_certainty(content_head, said) == expected

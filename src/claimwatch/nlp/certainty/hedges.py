@@ -47,6 +47,10 @@ HEDGE_ADJECTIVES: dict[str, Certainty] = {
     "determined": "unknown", "prepared": "unknown", "due": "unknown", "set": "unknown", "poised": "unknown",
     "free": "unknown", "reluctant": "unknown", "willing": "possible", "unable": "certain", "impossible": "certain",
 }
+#: Of those, the ones about how likely the proposition is (not about the subject's readiness or
+#: ability): on a copula they hedge the clause itself ("the number is likely to rise").
+EPISTEMIC_ADJECTIVES = frozenset({"likely", "probable", "unlikely", "improbable", "possible", "conceivable",
+                                  "plausible", "impossible", "unclear", "uncertain", "doubtful"})
 #: Of those, the ones that assert the opposite ("unlikely to win" → probably not).
 NEG_ADJECTIVES = frozenset({"unlikely", "improbable", "unable", "impossible"})
 

@@ -86,6 +86,12 @@ def local_modality(head: Token) -> Fact:
             rank = min(rank, RANK[hedges.NOUN_HEDGES[word]])
     for modal in modals:
         rank = min(rank, _modal_rank(head, modal, sign < 0))
+    if head.lemma_ == "be":  # "X is likely to rise", "it is possible that X": the copula carries the hedge
+        predicate = _copula_predicate(head)
+        if predicate is not None and predicate.lower_ in hedges.EPISTEMIC_ADJECTIVES:
+            rank = min(rank, RANK[hedges.HEDGE_ADJECTIVES[predicate.lower_]])
+            if predicate.lower_ in hedges.NEG_ADJECTIVES:
+                sign = -sign
     return rank, sign
 
 
