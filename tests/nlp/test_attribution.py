@@ -244,3 +244,24 @@ def test_sentence_final_named_speaker_misparsed_as_appositive_is_a_claim(nlp):
     found = [c for c in reported(claims_of(nlp, text)) if c.cue and c.cue.text == "announced"]
     assert found, [(c.cue and c.cue.text, c.content.text) for c in claims_of(nlp, text)]
     assert found[0].content.text.startswith("Several fishing boats may already have been seized")
+
+
+@pytest.mark.parametrize("text, source, cue, content_start", [
+    ("Government forces may have begun moving armoured units toward the northern city of Mosul, "
+     "Iraq's Interior Ministry said on Thursday, warning that any attack would be repelled.",
+     "Iraq's Interior Ministry", "said", "Government forces may have begun"),
+    ("Iran plans to send a team of engineers to the port next month, the Syrian Observatory for Human Rights "
+     "reported, citing sources close to the government.",
+     "the Syrian Observatory for Human Rights", "reported", "Iran plans to send"),
+])
+def test_cue_after_its_content_set_off_by_a_comma(nlp, text, source, cue, content_start):
+    claims = claims_of(nlp, text)
+    claim = next(c for c in claims if c.cue is not None and c.cue.text == cue)
+    assert claim.source.text == source
+    assert claim.content.text.startswith(content_start)
+
+
+def test_a_coordinated_statement_is_not_an_inverted_cue(nlp):
+    claims = claims_of(nlp, "Two bridges were destroyed in the night and the army said the roads were closed.")
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert said.source.text == "the army" and said.content.text == "the roads were closed"

@@ -36,7 +36,7 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
     if complement is None:
         complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         config = "xcomp"
-    if subject is None and complement is None:
+    if complement is None:
         inverted = _inverted(verb)
         if inverted is not None:
             source_head, content = inverted
@@ -73,12 +73,17 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
 
 
 def _inverted(verb: Token) -> tuple[Token, tuple[int, int]] | None:
-    """'C, South Korea's agency announced today.' parsed with the source hanging off the content:
-    the noun phrase right before a sentence-final cue is its source, the clause before it the content."""
+    """'C, South Korea's agency announced today.' / 'C, the Syrian Observatory reported.' parsed with
+    the cue hanging off the content (as its conjunct, adverbial or parenthetical): the noun phrase
+    set off by a comma right before the cue is its source, the clause before that the content.
+    A conjunct joined by "and"/"but" is a second statement, not an inverted one."""
     doc = verb.doc
     if verb.dep_ not in ("advcl", "conj", "parataxis") or verb.head.i > verb.i or verb.i == 0:
         return None
-    before = doc[verb.i - 1]
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    before = own if own is not None else doc[verb.i - 1]
     if before.pos_ not in _NOMINAL:
         return None
     start, _ = phrase_bounds(before)
@@ -86,6 +91,8 @@ def _inverted(verb: Token) -> tuple[Token, tuple[int, int]] | None:
         return None
     while start > 0 and doc[start - 1].dep_ in _MODIFIERS and doc[start - 1].head.i >= start - 1:
         start -= 1
+    if own is not None and (start == 0 or doc[start - 1].text != ","):
+        return None  # a subject of its own: only "…, X said" with the comma is inverted
     content = trim(doc, verb.head.left_edge.i, start)
     if content[1] - content[0] < 3:
         return None
