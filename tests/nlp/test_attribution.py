@@ -265,3 +265,18 @@ def test_a_coordinated_statement_is_not_an_inverted_cue(nlp):
     claims = claims_of(nlp, "Two bridges were destroyed in the night and the army said the roads were closed.")
     said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
     assert said.source.text == "the army" and said.content.text == "the roads were closed"
+
+
+def test_short_name_and_pronoun_sources_resolve_to_the_full_name_through_the_pipeline():
+    from claimwatch.nlp.pipeline import analyze_document
+
+    text = ("Defence analyst Maria Ortega said the convoy had been stopped at the border. "
+            "Ortega argues that the blockade could last for months. "
+            "By the end of the year, she notes, fuel stocks will have run out.")
+    analysis = analyze_document(Document(text=text))
+    by_cue = {c.cue.text: c for c in analysis.claims if c.cue is not None}
+    assert {"said", "argues", "notes"} <= set(by_cue)
+    assert by_cue["argues"].source.text == "Ortega"
+    assert by_cue["notes"].source.text == "she"
+    for cue in ("said", "argues", "notes"):
+        assert analysis.entity(by_cue[cue].source.entity).name == "Maria Ortega"
