@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimwatch.model import Claim, Document
-from claimwatch.nlp.attribution import attribute_claims
+from claimwatch.nlp.attribution.claims import attribute_claims
 from claimwatch.nlp.pipeline import load_pipeline
 from claimwatch.nlp.state import DocState
 
@@ -205,7 +205,7 @@ def test_continuous_content_has_no_pieces(nlp):
 
 def proposed(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
     """(kind, cue, content, source) of every candidate the rules propose, before the cue model."""
-    from claimwatch.nlp.attribution import candidates
+    from claimwatch.nlp.attribution.claims import candidates
 
     doc = nlp(text)
     state = DocState(Document(text=text))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from claimwatch.nlp.cue_model import MODEL_PATH, CueModel, load_model
+from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel, load_model
 from claimwatch.training.attribution import fit, train
 
 TEXT = ("The mayor said that the bridge would reopen in May. Engineers believe the river rose too fast.\n"

@@ -5,7 +5,7 @@ claimwatch.nlp.attribution.candidates) is labelled by the gold annotation: posit
 overlaps a gold cue and its content agrees with that attribution's (the evaluation's match).
 A logistic regression with an L2 penalty (full-batch gradient descent in numpy, deterministic)
 learns feature weights; rare features and near-zero weights are dropped so
-that the JSON stays small. The result is written where claimwatch.nlp.cue_model loads it.
+that the JSON stays small. The result is written where claimwatch.nlp.attribution.cue_model loads it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from claimwatch.evaluation import prf
 from claimwatch.evaluation.polnear import Attribution, load, word_spans, words_in
 from claimwatch.model import Document, Span
-from claimwatch.nlp.cue_model import MODEL_PATH, CueModel
+from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel
 
 #: Decision threshold on the cue probability, chosen by cross-validation on the training split
 #: (attribution F1 of the cue choice on held-out folds of 5-fold CV, with L2 = 3: 0.35 gave .662, 0.30 .661).
@@ -64,7 +64,7 @@ def parse_articles(folder: Path) -> Iterator[Article]:
 def labelled_candidates(articles: Iterable[Article]) -> Iterator[tuple[list[str], int]]:
     """(features, label) of every candidate cue: 1 when it would make a correct attribution, i.e. its
     cue overlaps a gold cue and its content agrees with that attribution's content."""
-    from claimwatch.nlp.attribution import candidates
+    from claimwatch.nlp.attribution.claims import candidates
     from claimwatch.nlp.state import DocState
 
     for article in articles:

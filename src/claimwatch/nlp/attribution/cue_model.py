@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.cues import (
+from claimwatch.nlp.attribution.cues import (
     CUE_NOUNS,
     CUE_VERBS,
     HEARSAY_ADVERBS,
@@ -27,7 +27,7 @@ from claimwatch.nlp.cues import (
     UNNAMED_SOURCE_NOUNS,
 )
 
-MODEL_PATH = Path(__file__).parent / "models" / "attribution.json"
+MODEL_PATH = Path(__file__).parent.parent / "models" / "attribution.json"
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 

@@ -20,15 +20,15 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Source, TextSpan
+from claimwatch.nlp.attribution.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
+from claimwatch.nlp.attribution.cue_model import CueModel, content_features, features, load_model
+from claimwatch.nlp.attribution.cues import CUE_NOUNS, CUE_VERBS, HEARSAY_ADVERBS, INTENTION_VERBS, SPEECH_VERBS
+from claimwatch.nlp.attribution.frame_cues import colon_claim, stance_claim, statement_claim
+from claimwatch.nlp.attribution.phrase_cues import Found, according_claim, hearsay_claim, noun_claim
+from claimwatch.nlp.attribution.sources import link_pronouns
+from claimwatch.nlp.attribution.verb_claims import object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
-from claimwatch.nlp.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
-from claimwatch.nlp.cue_model import CueModel, content_features, features, load_model
-from claimwatch.nlp.cues import CUE_NOUNS, CUE_VERBS, HEARSAY_ADVERBS, INTENTION_VERBS, SPEECH_VERBS
-from claimwatch.nlp.frame_cues import colon_claim, stance_claim, statement_claim
-from claimwatch.nlp.phrase_cues import Found, according_claim, hearsay_claim, noun_claim
-from claimwatch.nlp.sources import link_pronouns
 from claimwatch.nlp.state import DocState
-from claimwatch.nlp.verb_claims import object_readings, verb_claim
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _VERB_CUES = CUE_VERBS | INTENTION_VERBS

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimwatch.model import Source
-from claimwatch.nlp.contents import clause_range, trim
-from claimwatch.nlp.cues import CUE_VERBS, UNNAMED_SOURCE_NOUNS
-from claimwatch.nlp.sources import make_source
+from claimwatch.nlp.attribution.contents import clause_range, trim
+from claimwatch.nlp.attribution.cues import CUE_VERBS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.attribution.sources import make_source
 from claimwatch.nlp.state import DocState
 
 _VERBAL = frozenset({"VERB", "AUX"})

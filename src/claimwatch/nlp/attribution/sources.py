@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Claim, Source
-from claimwatch.nlp.cues import PERSON_PRONOUNS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.state import DocState
 
 #: Right-hand dependents that end a source phrase: what follows them describes the source.

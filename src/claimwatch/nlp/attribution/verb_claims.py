@@ -4,7 +4,7 @@ For every verb of a sentence the rules find the thing it could report — a clau
 ("said that C"), a `to` complement ("plans to C"), the clause a parenthetical hangs on ("C, he
 said"), a quotation next to it ('said: "C"'), its object ("denied the report") or a prepositional
 object ("referring to C") — and name that configuration. Whether the verb is a cue at all is
-decided by the learned cue model (claimwatch.nlp.cue_model), which reads the configuration.
+decided by the learned cue model (claimwatch.nlp.attribution.cue_model), which reads the configuration.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Source
-from claimwatch.nlp.contents import QuoteIndex, clause_range, quote_after_phrase, trim
-from claimwatch.nlp.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
-from claimwatch.nlp.phrase_cues import Found, has_mark
-from claimwatch.nlp.sources import make_source, phrase_bounds, subject_of
+from claimwatch.nlp.attribution.contents import QuoteIndex, clause_range, quote_after_phrase, trim
+from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
+from claimwatch.nlp.attribution.phrase_cues import Found, has_mark
+from claimwatch.nlp.attribution.sources import make_source, phrase_bounds, subject_of
 from claimwatch.nlp.state import DocState
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})

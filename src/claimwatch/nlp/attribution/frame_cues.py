@@ -6,7 +6,7 @@
   is the content, the poll (a document that speaks) or the clause's subject its source;
 - nouns of stance with a prepositional complement ("support for C", "criticism of C", "questions
   about C"): the complement is what the stance is about, the possessor its holder.
-Each is only a candidate; the learned cue model (claimwatch.nlp.cue_model) accepts or rejects it.
+Each is only a candidate; the learned cue model (claimwatch.nlp.attribution.cue_model) accepts or rejects it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Source
-from claimwatch.nlp.contents import clause_range, trim
-from claimwatch.nlp.cues import CUE_VERBS
-from claimwatch.nlp.phrase_cues import Found, noun_source
-from claimwatch.nlp.sources import make_source, subject_of
+from claimwatch.nlp.attribution.contents import clause_range, trim
+from claimwatch.nlp.attribution.cues import CUE_VERBS
+from claimwatch.nlp.attribution.phrase_cues import Found, noun_source
+from claimwatch.nlp.attribution.sources import make_source, subject_of
 from claimwatch.nlp.state import DocState
 
 #: Things said or published in which something is stated ("in a statement", "in a poll").
