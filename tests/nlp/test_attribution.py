@@ -267,6 +267,47 @@ def test_a_coordinated_statement_is_not_an_inverted_cue(nlp):
     assert said.source.text == "the army" and said.content.text == "the roads were closed"
 
 
+@pytest.mark.parametrize("text", [
+    "Prices rose sharply in March, but the central bank said inflation would ease by summer.",
+    "The ferry sank near the coast and the harbour police said six crew members were missing.",
+])
+def test_the_author_claim_stops_before_a_coordinated_attribution(nlp, text):
+    claims = claims_of(nlp, text)
+    [author] = [c for c in claims if c.source.kind == "author"]
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert author.content.span[1] <= said.source.span[0]
+    assert not author.content.text.endswith(("and", "but"))
+    assert author.content.text in ("Prices rose sharply in March", "The ferry sank near the coast")
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The strike killed four people, the agency said, adding that rescuers were still searching.",
+     "adding", "the agency"),
+    ("The talks will resume next week, the ambassador said, warning that any delay would be costly.",
+     "warning", "the ambassador"),
+    ("Rebels shelled the town overnight, a spokesman for the army told reporters, insisting that civilians "
+     "were not targeted.", "insisting", "a spokesman for the army"),
+    ("The government said on Friday that the border would reopen, saying that the outbreak was over.",
+     "saying", "The government"),
+])
+def test_a_participle_of_saying_shares_the_source_of_the_cue_it_hangs_on(nlp, text, cue, source):
+    claims = claims_of(nlp, text)
+    claim = next(c for c in claims if c.cue is not None and c.cue.text == cue)
+    assert claim.source.text == source
+
+
+def test_a_participle_after_a_clause_about_things_gets_no_source(nlp):
+    claims = claims_of(nlp, "The river burst its banks on Sunday, flooding the lower town.")
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "flooding" and c.source.text]
+
+
+def test_contents_do_not_carry_the_paragraph_break_after_them(nlp):
+    text = "The ferry sank near the coast on Monday.\n\nThe port will reopen soon, officials said.\n\nTrade resumed."
+    for claim in claims_of(nlp, text):
+        assert claim.content.text == claim.content.text.strip()
+        assert "\n" not in claim.content.text
+
+
 def test_short_name_and_pronoun_sources_resolve_to_the_full_name_through_the_pipeline():
     from claimwatch.nlp.pipeline import analyze_document
 

@@ -15,6 +15,7 @@ Every sentence (or main clause) that none of these covers is the author's own cl
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -33,6 +34,7 @@ from claimwatch.nlp.state import DocState
 _VERBAL = frozenset({"VERB", "AUX"})
 _VERB_CUES = CUE_VERBS | INTENTION_VERBS
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -> None:
@@ -44,6 +46,7 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     scored = [(1.0 if _always_cue(feats) else p, item) for (p, item), (_, feats) in zip(scored, cands, strict=True)]
     found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= model.threshold])
     found.sort(key=lambda item: item.cue or item.content)
+    _borrow_sources(found)
     found.extend(_author_claims(doc, found))
     _emit(doc, state, found)
 
@@ -154,10 +157,26 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return kept
 
 
+def _borrow_sources(found: list[Found]) -> None:
+    """'C, the ministry said, warning that D': a verb of saying with no subject of its own that hangs
+    on (or is conjoined with) another cue says D in the voice of that cue's source, whichever rule
+    found that source (its subject, or the noun phrase of an inverted "C, X said")."""
+    by_cue = {item.cue_token.i: item for item in found if item.cue_token is not None}
+    for item in found:
+        verb = item.cue_token
+        if verb is None or item.source.span is not None or verb.dep_ not in ("advcl", "conj"):
+            continue
+        if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        governing = by_cue.get(verb.head.i)
+        if governing is not None and governing.source.span is not None and governing.source.kind != "author":
+            item.source = dataclasses.replace(governing.source)
+
+
 def _author_claims(doc: Doc, found: list[Found]) -> list[Found]:
     """The outlet's own claims: each sentence none of `found` touches, or the part of a sentence
     before the attributions in it when its main verb is not itself reported."""
-    covered = sorted(r for f in found for r in (f.content, f.cue) if r is not None)
+    covered = sorted(r for f in found for r in (f.content, f.cue, _speaker_range(f)) if r is not None)
     result = []
     at = 0
     for sent in doc.sents:
@@ -179,6 +198,16 @@ def _author_claims(doc: Doc, found: list[Found]) -> list[Found]:
         if end - start >= 3:
             result.append(Found(Source(None, None, "author"), None, (start, end), root, None))
     return result
+
+
+def _speaker_range(found: Found) -> tuple[int, int] | None:
+    """The tokens from a cue verb's own subject to the cue ("… and the army said"): part of the
+    attribution, so an author's claim before it ends before the subject (and the "and" that joins them)."""
+    verb = found.cue_token
+    if verb is None or found.cue is None:
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject.left_edge.i, found.cue[1]) if subject is not None else None
 
 
 def _emit(doc: Doc, state: DocState, found: list[Found]) -> None:

@@ -44,11 +44,12 @@ def _only_punct(doc: Doc, start: int, end: int) -> bool:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut punctuation, conjunctions and a leading complementizer off both ends of [start, end)."""
-    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct
+    """Cut punctuation, whitespace (paragraph breaks), conjunctions and a leading complementizer off
+    both ends of [start, end)."""
+    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct or doc[start].is_space
                            or (doc[start].dep_ == "mark" and doc[start].lower_ in _DROPPED_MARKS)):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 

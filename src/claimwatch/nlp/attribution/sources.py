@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Claim, Source
-from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, SPEECH_VERBS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.state import DocState
 
 #: Right-hand dependents that end a source phrase: what follows them describes the source.
@@ -40,14 +40,27 @@ def subject_of(verb: Token) -> Token | None:
             seen += 1
             continue
         if verb.dep_ == "advcl" and verb.head is not verb:
-            # "…, adding that": the main verb's subject, if it is someone who can say things
-            subject = subject_of(verb.head)
-            return subject if subject is not None and _can_speak(subject) else None
+            return _governing_speaker(verb)
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
             return verb.head  # "reports indicating that"
         if verb.dep_ == "relcl":  # "Smith, who said that …": the relative pronoun stands for its head
             return verb.head
         return None
+    return None
+
+
+def _governing_speaker(participle: Token) -> Token | None:
+    """The subject of "…, adding that": the main verb's subject, if it is someone who can say things.
+    A verb of saying hanging on a verb of saying shares its speaker whatever the noun ("the agency said,
+    warning that"); one the parser hung inside the reported clause ("said that C would happen, saying
+    that") belongs to the verb of saying that reports the clause."""
+    head = participle.head
+    subject = subject_of(head)
+    saying = participle.lemma_.lower() in SPEECH_VERBS
+    if subject is not None and (_can_speak(subject) or saying and head.lemma_.lower() in SPEECH_VERBS):
+        return subject
+    if saying and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return subject_of(head.head)
     return None
 
 
