@@ -64,3 +64,15 @@ def test_every_command_is_registered():
     names = {c.name or c.callback.__name__ for c in app.registered_commands}
     assert names >= {"analyze", "extract", "eval", "bench", "train", "ingest", "claims", "events", "entities",
                      "contradictions", "graph"}
+
+
+def test_eval_prints_its_table_and_headline_when_piped(tmp_path):
+    gold = tmp_path / "events.jsonl"
+    gold.write_text(json.dumps({"text": "Rebels attacked an army base near the border on Monday.",
+                                "events": [{"type": "ASSAULT"}]}) + "\n")
+    proc = run("eval", "events", str(gold))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().strip().splitlines()
+    assert any("ASSAULT" in line for line in lines)
+    machine = run("eval", "events", str(gold), "--format", "json")
+    assert json.loads(machine.stdout)["evaluation"] == "events"

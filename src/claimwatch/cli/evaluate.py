@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
+from claimwatch.cli.common import Format, FormatOpt, emit, fail
 from claimwatch.evaluation import Report
 
 app = typer.Typer()
@@ -30,7 +31,7 @@ def evaluate(
         fail(f"{path}: no such file or folder")
         raise typer.Exit(2)
     module = importlib.import_module(f"claimwatch.evaluation.{name}")
-    _print_report(module.evaluate(path), name, default_format(fmt))
+    _print_report(module.evaluate(path), name, fmt)
 
 
 @app.command()
@@ -44,21 +45,23 @@ def bench(
         raise typer.Exit(2)
     from claimwatch.evaluation.speed import benchmark
 
-    _print_report(benchmark(path), "bench", default_format(fmt))
+    _print_report(benchmark(path), "bench", fmt)
 
 
-def _print_report(report: Report, name: str, fmt: Format) -> None:
+def _print_report(report: Report, name: str, fmt: Format | None) -> None:
+    """A report is read by people first: a table even when piped, unless --format json|jsonl asks
+    for the machine form. Its last line is always the headline number."""
     if fmt in (Format.json, Format.jsonl):
-        emit({"evaluation": name, "rows": report.rows, "metrics": report.metrics}, fmt)
+        emit({"evaluation": name, "rows": report.rows, "metrics": report.metrics, "summary": report.summary}, fmt)
         return
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 160)  # piped: don't squeeze the columns
     if report.rows:
         table = Table(*report.rows[0].keys(), title=report.title, title_justify="left")
         for row in report.rows:
             table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row.values()))
         console.print(table)
     for line in report.summary:
-        console.print(line)
+        print(line, flush=True)  # never wrapped or styled: scripts read the last line
