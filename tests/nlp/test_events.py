@@ -217,3 +217,158 @@ def test_a_place_given_by_compass_direction_is_the_location(nlp):
     analysis = analyze_document(Document(text="Government jets bombed three villages south of Aleppo on Friday."))
     [attack] = [v for v in analysis.events if v.type == "ASSAULT"]
     assert analysis.entity(attack.location).name == "Aleppo"
+
+
+# Uses of event words in political news that name no event of that type (plover_usage).
+
+def text_types(text: str) -> list[str]:
+    return [v.type for v in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States withdrew from the Paris climate agreement.",  # SANCTION only, no new AGREE
+    "The senator vowed to tear up the Iran deal.",
+])
+def test_an_agreement_named_as_a_thing_is_no_new_agreement(text):
+    assert "AGREE" not in text_types(text)
+
+
+def test_signing_a_named_agreement_is_still_an_agreement():
+    assert "AGREE" in text_types("France and Germany signed an agreement on trade on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Trump attacked Senator McCain on Sunday.",
+    "The newspaper attacked Trump, saying he lacked the temperament to be president.",
+])
+def test_harm_verbs_against_named_people_in_politics_are_criticism(text):
+    a = analyse(text)
+    assert [v.type for v in a.events] == ["ACCUSE"]
+    assert a.events[0].mode == "disapprove"
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman attacked Senator Smith outside his office.",
+    "Protesters hit Mr. Smith with bottles in Chicago.",
+    "Rebels attacked the army base with rockets, killing six soldiers.",
+])
+def test_physical_attacks_stay_assaults(text):
+    assert text_types(text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Climate change is an existential threat to homes in Florida.",
+    "North Korea poses a grave threat to Japan.",
+    "Trump warned that Mexico would pay.",
+    "The senator warned of a rigged election in November.",
+    "Analysts doubt there is any chance of threatening the continental United States.",
+])
+def test_descriptions_and_predictions_are_no_threats(text):
+    assert "THREATEN" not in text_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's threat to cut gas supplies alarmed Europe.",
+    "Washington warned Beijing of serious consequences.",
+    "Iran warned that it would retaliate against Israel.",
+])
+def test_threats_someone_makes_are_kept(text):
+    assert "THREATEN" in text_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator avoided condemning Russia's annexation of Crimea.",
+    "The senator refrained from criticizing Putin.",
+])
+def test_avoided_acts_are_negative(text):
+    event = only(analyse(text), "ACCUSE")
+    assert event.polarity == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "Ohio will host a Senate race in November.",
+    "Clinton met the editorial board of the Times on Friday.",
+    "The governor went on to discuss recently released polls.",
+    "The candidates will meet for their final debate in Las Vegas.",
+])
+def test_consultation_needs_a_political_partner(text):
+    assert not {"CONSULT", "AGREE"} & set(text_types(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Obama met with Putin in Beijing.",
+    "Obama hosted Japanese Prime Minister Shinzo Abe at the White House.",
+])
+def test_meetings_between_actors_are_consultations(text):
+    assert text_types(text) == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor agreed that the rules should be modernized.",
+    "The American people do not agree with Trump.",
+    "The pollster, offering analysis of the election, spoke to Fox.",
+    "President Bush signed the legislation in 2003.",
+])
+def test_opinions_and_non_commitments_are_no_agreements(text):
+    assert "AGREE" not in text_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran agreed to limit its nuclear program.",
+    "Turkey offered to mediate between Russia and Ukraine.",
+])
+def test_commitments_are_agreements(text):
+    assert text_types(text) == ["AGREE"]
+
+
+def test_a_rehearsed_attack_is_an_exercise():
+    assert text_types("The Chinese navy simulated an attack on Taiwan.") == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton has held rallies in Cleveland and Charlotte.",
+    "Party workers are trying to mobilize black voters in Florida.",
+    "It is destroying the reputation of the committee, Senator Smith said.",
+])
+def test_campaign_and_metaphorical_uses_are_no_conflict_events(text):
+    assert not {"PROTEST", "MOBILIZE", "ASSAULT"} & set(text_types(text))
+
+
+def test_backing_off_a_proposal_is_a_concession():
+    assert text_types("Trump backed off some of his initial proposals.") == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking at a rally in Novi, Michigan, Donald Trump said he wants a pledge from Obama.",
+    "Hillary Clinton said during a rally in Ohio that jobs come first.",
+])
+def test_a_rally_a_named_person_speaks_at_is_no_protest(text):
+    assert "PROTEST" not in text_types(text)
+
+
+def test_a_rally_against_something_is_still_a_protest():
+    assert "PROTEST" in text_types("Thousands of people rallied against the war outside parliament in London.")
+
+
+def test_personal_attacks_are_criticism():
+    assert text_types("Trump launched personal attacks on Senator Cruz.") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Veterans were killing themselves at three times the rate of civilians.",
+    "A retired police officer shot himself in the parking lot of a veterans hospital.",
+])
+def test_self_harm_is_no_assault(text):
+    assert "ASSAULT" not in text_types(text)
+
+
+def test_warning_people_of_what_others_will_do_is_a_prediction():
+    assert "THREATEN" not in text_types("Trump is warning voters that a Clinton victory would bring scandal back.")
+
+
+def test_a_quoted_question_is_no_request():
+    assert "REQUEST" not in text_types('"What is the plan of the Republican Party?" Senator Graham asked.')
+
+
+def test_backing_out_is_no_support():
+    assert "SUPPORT" not in text_types("Under pressure from the unions, Washington backed out.")

@@ -190,12 +190,24 @@ def _factuality(token: Token, claim: Claim | None, negated: bool, state: DocStat
     return certainty, polarity
 
 
+#: Verbs that say their complement did not happen ("failed to", "avoided condemning", "refrained from").
+NOT_DOING_VERBS = frozenset({"fail", "refrain", "stop", "cease", "avoid", "neglect", "omit", "abstain", "desist",
+                             "forgo", "forego", "decline", "refuse"})
+
+
 def _negated(token: Token, governors: list[Token]) -> bool:
     for node in [token] + governors:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
-    return any(g.lemma_.lower() in ("fail", "refrain", "stop", "cease") for g in governors)
+    if any(g.lemma_.lower() in NOT_DOING_VERBS for g in governors):
+        return True
+    head = token.head  # "avoided condemning", "refrained from criticizing": not a controlling verb of the parse
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from":
+        head = head.head
+    elif token.dep_ not in ("xcomp", "dobj"):
+        return False
+    return head.i != token.i and head.lemma_.lower() in NOT_DOING_VERBS
 
 
 def _trigger_span(token: Token, state: DocState) -> TextSpan:

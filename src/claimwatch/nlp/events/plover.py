@@ -25,6 +25,20 @@ from claimwatch.nlp.events.plover_rules import (
     subject_of,
     used_in_speech,
 )
+from claimwatch.nlp.events.plover_usage import (
+    is_criticism,
+    is_descriptive_threat,
+    is_opinion,
+    is_potential,
+    is_prediction,
+    is_question,
+    is_rehearsal,
+    is_self_harm,
+    is_verbal_attack,
+    lacks_partner,
+    names_existing_agreement,
+    speaker_rally,
+)
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -48,6 +62,22 @@ def phrasal_key(verb: Token) -> tuple[str, str | None] | None | bool:
                     if hit:
                         return hit
     return None
+
+
+def _not_an_act(verb: Token, type_: str, lemma: str) -> bool:
+    """A verb trigger used for no event of its type: a prediction, an opinion, talk without a
+    partner, a capability (plover_usage)."""
+    if is_potential(verb):
+        return True
+    if type_ == "THREATEN" and lemma == "warn":
+        return is_prediction(verb)
+    if type_ == "REQUEST" and lemma == "ask":
+        return is_question(verb)
+    if type_ == "AGREE" and lemma == "agree":
+        return is_opinion(verb)
+    if type_ == "CONSULT" and lemma in ("discuss", "meet", "talk"):
+        return lacks_partner(verb)
+    return False
 
 
 def classify(token: Token) -> Trigger | None:
@@ -86,8 +116,12 @@ def classify(token: Token) -> Trigger | None:
             return None
         if hit[0] == "RETREAT" and hit[1] == "withdraw" and leaves_institution(token):
             return Trigger(token, "SANCTION", "withdraw")
-        if hit[0] == "ASSAULT" and used_in_speech(token):
+        if hit[0] == "ASSAULT" and (used_in_speech(token) or is_criticism(token)):
             return Trigger(token, "ACCUSE", "disapprove")  # "attacked his rival in a speech"
+        if _not_an_act(token, hit[0], lemma):
+            return None
+        if hit[0] == "ASSAULT" and is_self_harm(token):
+            return None
         if hit[0] == "ASSAULT":
             return Trigger(token, "ASSAULT", hit[1] or assault_mode(token))
         return Trigger(token, hit[0], hit[1])
@@ -100,8 +134,16 @@ def classify(token: Token) -> Trigger | None:
                 mode = lex.protest_strike_modifiers.get(lemma_of(child))
                 if mode and child.dep_ in ("amod", "compound", "poss"):
                     return Trigger(token, "PROTEST", mode, nominal=True)
-        if lemma == "rally" and campaign_rally(token):
+        if lemma == "rally" and (campaign_rally(token) or speaker_rally(token)):
             return None
+        if hit[0] == "AGREE" and names_existing_agreement(token):
+            return None  # "withdrew from the Paris agreement": the agreement as a thing
+        if hit[0] == "THREATEN" and is_descriptive_threat(token):
+            return None  # "an existential threat to homes"
+        if hit[0] == "ASSAULT" and is_rehearsal(token):
+            return Trigger(token, "MOBILIZE", None, nominal=True)  # "simulated an attack": an exercise
+        if lemma == "attack" and is_verbal_attack(token):
+            return Trigger(token, "ACCUSE", "disapprove", nominal=True)  # "his attacks on Machado"
         if hit[0] == "PROTEST" and token.dep_ == "dobj" and lemma_of(token.head) in lex.protest_as_accusation_verbs:
             return Trigger(token, "ACCUSE", "disapprove", nominal=True)  # "lodged a protest": diplomatic (PLOVER)
         if lemma in ("aid", "assistance"):

@@ -143,12 +143,13 @@ def object_reading(verb: Token, readings: list[list[Any]]) -> tuple[str, str | N
     for reading in readings:
         if reading[0] == "else":
             if reading[1] == "none":
-                return False
+                infinitive = any(c.dep_ == "xcomp" for c in verb.children) and not objects
+                return None if infinitive else False  # "offered to mediate" (but not "offered X a platform to ...")
             if reading[1] == "person":
                 return None if any(_names_person(o) for o in objects) else False
             continue
         if lemmas & set(reading[0]):
-            return reading[1], reading[2]
+            return (reading[1], reading[2]) if reading[1] else False
     return None
 
 
