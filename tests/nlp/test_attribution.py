@@ -321,3 +321,23 @@ def test_short_name_and_pronoun_sources_resolve_to_the_full_name_through_the_pip
     assert by_cue["notes"].source.text == "she"
     for cue in ("said", "argues", "notes"):
         assert analysis.entity(by_cue[cue].source.entity).name == "Maria Ortega"
+
+
+def test_first_stage_alone_still_decides_when_the_model_has_no_second_stage(nlp):
+    """A model JSON without the second stage (version 1) keeps working: its own threshold decides."""
+    from claimwatch.nlp.attribution.cue_model import CueModel, load_model
+
+    shipped = load_model()
+    first_only = CueModel(shipped.weights, shipped.bias, shipped.threshold)
+    text = "Maria Lopez said that the harbour was closed."
+    state = DocState(Document(text=text))
+    attribute_claims(nlp(text), state, first_only)
+    assert [c.cue.text for c in reported(state.claims)] == ["said"]
+
+
+def test_nested_report_keeps_the_outer_claim_whole(nlp):
+    """The second stage weighs a cue inside a likely content against that content: the outer report
+    keeps all of what it reports."""
+    found = reported(claims_of(nlp, "The minister said that farmers believe the drought will end soon."))
+    outer = next(c for c in found if c.cue.text == "said")
+    assert outer.content.text == "that farmers believe the drought will end soon"

@@ -6,9 +6,11 @@ import json
 import time
 from pathlib import Path
 
+import numpy as np
 from typer.testing import CliRunner
 
 from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel, load_model
+from claimwatch.nlp.attribution.rerank import FEATURE_NAMES, Reranker, competition_features, fit_reranker
 from claimwatch.training.attribution import fit, train
 
 TEXT = ("The mayor said that the bridge would reopen in May. Engineers believe the river rose too fast.\n"
@@ -48,6 +50,17 @@ def test_train_writes_a_model_that_separates_cues(tmp_path):
     assert model.probability(["lemma=say", "config=ccomp"]) > model.probability(["lemma=vote", "config=prep_on"])
 
 
+def test_train_is_deterministic_and_ships_a_second_stage(tmp_path):
+    corpus = _corpus(tmp_path / "corpus")
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    train(corpus, first)
+    train(corpus, second)
+    assert first.read_text() == second.read_text()
+    data = json.loads(first.read_text())
+    assert data["rerank"]["features"] == list(FEATURE_NAMES)
+    assert CueModel.from_dict(data).rerank is not None
+
+
 def test_train_command(tmp_path):
     from claimwatch.cli.train import app
 
@@ -71,3 +84,30 @@ def test_shipped_model_loads_fast_and_knows_reporting_verbs():
             "lex_config=speech|ccomp"]
     walked = ["kind=verb", "lemma=walk", "config=prep_to", "subj=propn", "quote=False", "lex=other"]
     assert model.probability(said) >= model.threshold > model.probability(walked)
+
+
+def test_shipped_model_has_a_second_stage_that_prefers_the_best_reading_of_a_cue():
+    load_model.cache_clear()
+    rerank = load_model(MODEL_PATH).rerank
+    assert isinstance(rerank, Reranker)
+    # One cue (tokens 1-2) with two readings of its content: the better-scored reading wins.
+    probabilities = rerank.probabilities([(1, 2), (1, 2)], [(3, 9), (3, 20)], [2.0, 0.5])
+    assert probabilities[0] > probabilities[1]
+
+
+def test_competition_features_see_competitors():
+    # Candidate 0 reports tokens 3-20, which hold candidate 1's cue (token 10) and its content 11-15.
+    x = competition_features([(1, 2), (10, 11), (1, 2)], [(3, 20), (11, 15), (3, 8)], [1.0, 2.0, -1.0])
+    names = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    assert x.shape == (3, len(FEATURE_NAMES))
+    assert x[0, names["margin"]] == 0.0 and x[2, names["margin"]] == -2.0 and x[2, names["rank"]] == 1
+    assert x[0, names["inner_best"]] == 2.0 and x[2, names["inner_best"]] == -10.0
+    assert x[1, names["outer_best"]] == 1.0 and x[0, names["outer_best"]] == -10.0
+
+
+def test_fit_reranker_is_deterministic_and_learns_the_logit():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, len(FEATURE_NAMES)))
+    y = (x[:, 0] + 0.3 * rng.normal(size=200) > 0).astype(float)
+    first, second = fit_reranker(x, y, 0.5), fit_reranker(x, y, 0.5)
+    assert list(first.weights) == list(second.weights) and first.weights[0] > 1.0

@@ -18,6 +18,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterator
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Source, TextSpan
@@ -42,13 +43,24 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     the cue model rates likely enough, one per cue and per content, and the author's own claims."""
     model = model or load_model()
     cands = list(candidates(doc, state))
-    scored = [(model.probability(feats), item) for item, feats in cands]
-    scored = [(1.0 if _always_cue(feats) else p, item) for (p, item), (_, feats) in zip(scored, cands, strict=True)]
-    found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= model.threshold])
+    probabilities, threshold = _probabilities(model, cands)
+    scored = [(1.0 if _always_cue(feats) else p, item) for p, (item, feats) in zip(probabilities, cands, strict=True)]
+    found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
     found.sort(key=lambda item: item.cue or item.content)
     _borrow_sources(found)
     found.extend(_author_claims(doc, found))
     _emit(doc, state, found)
+
+
+def _probabilities(model: CueModel, cands: list[tuple[Found, list[str]]]) -> tuple[list[float], float]:
+    """How likely each candidate is a cue, and the threshold to apply: the first stage's own
+    probabilities, or, when the model has a second stage, those rescored against their competitors."""
+    if model.rerank is None:
+        return [model.probability(feats) for _, feats in cands], model.threshold
+    logits = np.array([model.logit(feats) for _, feats in cands])
+    cues = [item.cue or item.content for item, _ in cands]
+    contents = [item.content for item, _ in cands]
+    return model.rerank.probabilities(cues, contents, logits).tolist(), model.rerank.threshold
 
 
 #: Candidates that are cues whatever the learned model says: the unambiguous hearsay markers

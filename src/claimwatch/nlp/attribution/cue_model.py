@@ -6,7 +6,8 @@ configuration that found its content (`ccomp`, `xcomp`, a quotation, an object â
 its subject, whether it stands inside a quotation, is negated, is the sentence root â€¦ A logistic
 regression over those features, trained on PolNeAR's training articles by
 `claimwatch train attribution DIR` (claimwatch.training.attribution), turns them into a
-probability. The weights ship as JSON in claimwatch/nlp/models/ and load once per process.
+probability. A second stage (rerank.py) then weighs each candidate's score against its competitors'.
+Both ship in one JSON in claimwatch/nlp/models/ and load once per process.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from claimwatch.nlp.attribution.cues import (
     PERSON_PRONOUNS,
     UNNAMED_SOURCE_NOUNS,
 )
+from claimwatch.nlp.attribution.rerank import Reranker
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "attribution.json"
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -89,24 +91,35 @@ def content_features(found_content: tuple[int, int], cue: tuple[int, int] | None
 
 
 class CueModel:
-    """Logistic regression weights over candidate features, with the decision threshold."""
+    """Logistic regression weights over candidate features, with the decision threshold, and the
+    optional second stage that rescores candidates against each other (then its threshold decides)."""
 
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5) -> None:
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5,
+                 rerank: Reranker | None = None) -> None:
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.rerank = rerank
+
+    def logit(self, feats: list[str]) -> float:
+        """The first-stage score: the bias plus the weights of the features."""
+        get = self.weights.get
+        return self.bias + sum(get(f, 0.0) for f in feats)
 
     def probability(self, feats: list[str]) -> float:
-        get = self.weights.get
-        score = self.bias + sum(get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        """The first-stage probability of one candidate on its own."""
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(feats)))))
 
     def to_dict(self) -> dict:
-        return {"version": 1, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+        data = {"version": 2, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
+        if self.rerank is not None:
+            data["rerank"] = self.rerank.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> CueModel:
-        return cls(data["weights"], data["bias"], data.get("threshold", 0.5))
+        rerank = Reranker.from_dict(data["rerank"]) if data.get("rerank") else None
+        return cls(data["weights"], data["bias"], data.get("threshold", 0.5), rerank)
 
 
 @lru_cache(maxsize=4)
