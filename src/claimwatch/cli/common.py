@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -38,3 +39,17 @@ def emit(obj: dict[str, Any], fmt: Format) -> None:
 def fail(message: str) -> None:
     """The one clear line on stderr."""
     typer.secho(f"error: {message}", fg="red", err=True)
+
+
+def require_choice(name: str, choices: tuple[str, ...], what: str) -> None:
+    """Stop with one line and exit 2 unless `name` is one of `choices`."""
+    if name not in choices:
+        fail(f"unknown {what} {name!r}: choose one of {', '.join(choices)}")
+        raise typer.Exit(2)
+
+
+def require_path(path: Path, *, folder: bool = False) -> None:
+    """Stop with one line and exit 2 unless `path` exists (and is a folder, where one is needed)."""
+    if not (path.is_dir() if folder else path.exists()):
+        fail(f"{path}: no such {'folder' if folder else 'file or folder'}")
+        raise typer.Exit(2)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, emit, fail
+from claimwatch.cli.common import Format, FormatOpt, emit, require_choice, require_path
 from claimwatch.evaluation import Report
 
 app = typer.Typer()
@@ -24,12 +24,8 @@ def evaluate(
     fmt: FormatOpt = None,
 ) -> None:
     """Score a component on gold data and print precision, recall and F1."""
-    if name not in EVALUATIONS:
-        fail(f"unknown evaluation {name!r}: choose one of {', '.join(EVALUATIONS)}")
-        raise typer.Exit(2)
-    if not path.exists():
-        fail(f"{path}: no such file or folder")
-        raise typer.Exit(2)
+    require_choice(name, EVALUATIONS, "evaluation")
+    require_path(path)
     module = importlib.import_module(f"claimwatch.evaluation.{name}")
     _print_report(module.evaluate(path), name, fmt)
 
@@ -40,9 +36,7 @@ def bench(
     fmt: FormatOpt = None,
 ) -> None:
     """Time the bare spaCy parse and each component over the same texts, in one run."""
-    if not path.exists():
-        fail(f"{path}: no such file or folder")
-        raise typer.Exit(2)
+    require_path(path)
     from claimwatch.evaluation.speed import benchmark
 
     _print_report(benchmark(path), "bench", fmt)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import FormatOpt, default_format, emit, fail
+from claimwatch.cli.common import FormatOpt, default_format, emit, fail, require_choice, require_path
 
 app = typer.Typer()
 
@@ -24,12 +24,8 @@ def train(
     fmt: FormatOpt = None,
 ) -> None:
     """Train a model on gold data and write it where claimwatch loads it."""
-    if name not in TRAINABLE:
-        fail(f"unknown model {name!r}: choose one of {', '.join(TRAINABLE)}")
-        raise typer.Exit(2)
-    if not path.is_dir():
-        fail(f"{path}: no such folder")
-        raise typer.Exit(2)
+    require_choice(name, TRAINABLE, "model")
+    require_path(path, folder=True)
     module = importlib.import_module(f"claimwatch.training.{name}")
     try:
         summary = module.train(path, out) if out is not None else module.train(path)
