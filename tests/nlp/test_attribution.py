@@ -341,3 +341,11 @@ def test_nested_report_keeps_the_outer_claim_whole(nlp):
     found = reported(claims_of(nlp, "The minister said that farmers believe the drought will end soon."))
     outer = next(c for c in found if c.cue.text == "said")
     assert outer.content.text == "that farmers believe the drought will end soon"
+
+
+def test_a_participle_hanging_beside_an_inverted_cue_shares_its_source(nlp):
+    text = ("Armoured columns may have begun moving toward the northern city of Mosul, Iraq's Defence Ministry "
+            "said on Thursday, warning that any offensive would be met with force.")
+    claims = {c.cue.text: c for c in claims_of(nlp, text) if c.cue is not None}
+    assert claims["said"].source.text == "Iraq's Defence Ministry"
+    assert claims["warning"].source.text == "Iraq's Defence Ministry"

@@ -180,9 +180,17 @@ def _borrow_sources(found: list[Found]) -> None:
             continue
         if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in _SUBJECTS for c in verb.children):
             continue
-        governing = by_cue.get(verb.head.i)
+        governing = by_cue.get(verb.head.i) or _preceding_sibling_cue(verb, found)
         if governing is not None and governing.source.span is not None and governing.source.kind != "author":
             item.source = dataclasses.replace(governing.source)
+
+
+def _preceding_sibling_cue(verb: Token, found: list[Found]) -> Found | None:
+    """'C, X said on Thursday, warning that D' parsed with both verbs hanging off C: the cue just
+    before the participle, on the same head, is the one it continues."""
+    siblings = [item for item in found if item.cue_token is not None and item.cue_token.head.i == verb.head.i
+                and item.cue_token.i < verb.i and item.cue_token.i != verb.head.i]
+    return max(siblings, key=lambda item: item.cue_token.i) if siblings else None
 
 
 def _author_claims(doc: Doc, found: list[Found]) -> list[Found]:
