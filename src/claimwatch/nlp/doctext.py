@@ -11,12 +11,17 @@ from spacy.tokens import Doc
 from claimwatch.nlp.state import DocState
 
 
+def doc_length(doc: Doc) -> int:
+    """`len(doc.text)`, read off the last token."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def doc_text(doc: Doc, state: DocState) -> str:
     """`doc.text`, sliced from the document when the Doc is a piece of it (always in the pipeline)."""
     if not len(doc):
         return ""
+    end = doc_length(doc)
     last = doc[-1]
-    end = last.idx + len(last.text_with_ws)
     text = state.document.text[state.offset:state.offset + end]
     if len(text) != end or not text.startswith(doc[0].text) or not text.endswith(last.text_with_ws):
         return doc.text  # a Doc not cut from this document (a caller's own parse)

@@ -30,6 +30,7 @@ from claimwatch.nlp.attribution.phrase_cues import Found, according_claim, hears
 from claimwatch.nlp.attribution.sources import link_pronouns
 from claimwatch.nlp.attribution.verb_claims import object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
+from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.state import DocState
 
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -91,8 +92,7 @@ _NAMED_SUBJECTS = frozenset({"subj=ent_PERSON", "subj=ent_ORG", "subj=ent_GPE", 
 def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
     """Every word that could cue an attribution, with the claim it would cue and its features; a cue
     with several readings of its content ("praised X" / "praised X for Y") comes once per reading."""
-    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    quotes = QuoteIndex(doc, state.document.text[state.offset:state.offset + end])
+    quotes = QuoteIndex(doc, doc_text(doc, state))
     breaks = line_breaks(doc, quotes.text)
     starts = [sent.start for sent in doc.sents]
     for token in doc:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.model import Certainty, Claim, Entity, Event, EventTime, Polarity, Quantity, TextSpan
 from claimwatch.nlp.certainty.assess import assess_certainty, event_modality
+from claimwatch.nlp.doctext import doc_length
 from claimwatch.nlp.events import args, roles
 from claimwatch.nlp.events.counts import size_of, tolls
 from claimwatch.nlp.events.memory import claims_holding, quantities_within
@@ -176,7 +177,7 @@ def _factuality(token: Token, claim: Claim | None, negated: bool, state: DocStat
     cue = None
     if claim is not None and claim.cue is not None:
         lo, hi = claim.cue.span[0] - state.offset, claim.cue.span[1] - state.offset
-        cue_span = token.doc.char_span(lo, hi, alignment_mode="expand") if 0 <= lo < _text_length(token.doc) else None
+        cue_span = token.doc.char_span(lo, hi, alignment_mode="expand") if 0 <= lo < doc_length(token.doc) else None
         if cue_span is not None and len(cue_span):
             cue = cue_span.root
     certainty, polarity = assess_certainty(token, cue)
@@ -213,8 +214,3 @@ def _negated(token: Token, governors: list[Token]) -> bool:
 def _trigger_span(token: Token, state: DocState) -> TextSpan:
     span = state.span(token)
     return TextSpan(state.text_of(span), span)
-
-
-def _text_length(doc: Doc) -> int:
-    """len(doc.text) without building the text (Doc.text joins every token on each access)."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
