@@ -349,3 +349,17 @@ def test_a_participle_hanging_beside_an_inverted_cue_shares_its_source(nlp):
     claims = {c.cue.text: c for c in claims_of(nlp, text) if c.cue is not None}
     assert claims["said"].source.text == "Iraq's Defence Ministry"
     assert claims["warning"].source.text == "Iraq's Defence Ministry"
+
+
+def test_a_definite_description_source_stands_for_the_organisation_named_before():
+    from claimwatch.nlp.pipeline import analyze_document
+
+    text = ("Kenya's Interior Ministry said on Monday that the border crossing would reopen. "
+            "The ministry said trucks carrying food would be let through first. "
+            "The committee said nothing about it.")
+    analysis = analyze_document(Document(text=text))
+    by_source = {c.source.text: c for c in analysis.claims if c.source.text}
+    linked = by_source["The ministry"].source
+    assert linked.kind == "named"
+    assert analysis.entity(linked.entity).name.endswith("Ministry")
+    assert by_source["The committee"].source.entity is None  # no committee was named before

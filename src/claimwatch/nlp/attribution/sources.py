@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.model import Claim, Source
+from claimwatch.model import Claim, Entity, Source
 from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, SPEECH_VERBS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.state import DocState
 
@@ -110,8 +110,9 @@ def _is_name(head: Token) -> bool:
 
 
 def link_pronouns(claims: list[Claim], state: DocState) -> None:
-    """Link each person-pronoun source ("he notes") to the nearest preceding person: the
-    source of an earlier claim or a person mention of the entity table. `claims` are in text
+    """Link each person-pronoun source ("he notes") to the nearest preceding person (the source
+    of an earlier claim or a person mention of the entity table), and each definite description
+    ("the ministry said") to the organisation it shortens. `claims` are in text
     order of their sources; those already in `state.claims` come before them."""
     last_person: tuple[int, str] | None = None  # (start, entity id) of the last person source seen
     for claim in reversed(state.claims):
@@ -131,9 +132,32 @@ def link_pronouns(claims: list[Claim], state: DocState) -> None:
                     break
             source.entity = best[1] if best else None
             continue
+        if source.span and source.text and source.entity is None:
+            described = _described_organisation(source, state)
+            if described is not None:
+                source.entity, source.kind = described.id, "named"
+                continue
         found = _person_of(source, state)
         if found:
             last_person = found
+
+
+#: How far back a definite description ("the ministry") looks for the organisation it names.
+DESCRIPTION_WINDOW = 3000
+
+
+def _described_organisation(source: Source, state: DocState) -> Entity | None:
+    """'The ministry said …' after "Turkey's Defence Ministry": a definite description whose head
+    noun ends the name of an organisation mentioned shortly before stands for that organisation."""
+    words = source.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or not words[1].isalpha():
+        return None
+    head = words[1]
+    at = source.span[0]
+    for _span, entity in reversed(state.entities.mentions_in((max(0, at - DESCRIPTION_WINDOW), at))):
+        if entity.type == "organization" and entity.name.lower().split()[-1] == head:
+            return entity
+    return None
 
 
 def _person_of(source: Source, state: DocState) -> tuple[int, str] | None:
