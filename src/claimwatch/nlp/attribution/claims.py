@@ -23,10 +23,23 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Source, TextSpan
 from claimwatch.nlp.attribution.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
-from claimwatch.nlp.attribution.cue_model import CueModel, content_features, features, load_model
+from claimwatch.nlp.attribution.cue_model import (
+    CueModel,
+    boundary_features,
+    content_features,
+    features,
+    load_model,
+)
 from claimwatch.nlp.attribution.cues import CUE_NOUNS, CUE_VERBS, HEARSAY_ADVERBS, INTENTION_VERBS, SPEECH_VERBS
-from claimwatch.nlp.attribution.frame_cues import colon_claim, stance_claim, statement_claim
+from claimwatch.nlp.attribution.frame_cues import (
+    adjective_claim,
+    colon_claim,
+    intention_claim,
+    stance_claim,
+    statement_claim,
+)
 from claimwatch.nlp.attribution.phrase_cues import Found, according_claim, hearsay_claim, noun_claim
+from claimwatch.nlp.attribution.readings import verb_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
 from claimwatch.nlp.attribution.verb_claims import object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
@@ -105,6 +118,8 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
             readings.extend(object_readings(token, item))
         n = bisect.bisect_right(starts, token.i)
         sent_start, sent_end = starts[n - 1], starts[n] if n < len(starts) else len(doc)
+        if kind == "verb":
+            readings.extend(verb_readings(token, item, config, sent_end, quotes))
         if item.content[1] > sent_end or item.content[0] < sent_start:  # the quotation goes on: or does it?
             inside = trim(doc, max(item.content[0], sent_start), min(item.content[1], sent_end))
             if inside[0] < inside[1]:
@@ -113,9 +128,11 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
         for reading, reading_config in readings:
             if reading.cue is not None:
                 reading.content = clip_to_line(doc, breaks, reading.content, reading.cue[0])
+                if reading.pieces is not None:
+                    reading.pieces = _clip_pieces(doc, reading.pieces, reading.content)
             if reading.content[0] >= reading.content[1]:
                 continue
-            if reading.cue is not None and reading.cue_token is not None:
+            if reading.pieces is None and reading.cue is not None and reading.cue_token is not None:
                 reading.pieces = split_around(doc, reading.content, reading.cue, reading.cue_token, quotes)
                 if reading.pieces is not None and len(reading.pieces) == 1:
                     reading.content, reading.pieces = reading.pieces[0], None
@@ -123,7 +140,14 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
             sents = min(3, bisect.bisect_right(starts, last) - bisect.bisect_right(starts, first) + 1)
             yield reading, features(token, kind, reading_config, subject, quotes.inside(token)) + content_features(
                 reading.content, reading.cue, reading.pieces is not None, sents, quotes.inside(doc[first]),
-                reading_config)
+                reading_config) + boundary_features(doc, (first, (reading.pieces or [reading.content])[-1][1]),
+                                                    reading_config)
+
+
+def _clip_pieces(doc: Doc, pieces: list[tuple[int, int]], bounds: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """The pieces of a content that lie within its (clipped) bounds; None when fewer than two remain."""
+    kept = [p for a, b in pieces if (p := trim(doc, max(a, bounds[0]), min(b, bounds[1])))[0] < p[1]]
+    return kept if len(kept) > 1 else None
 
 
 def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, str, Token | None] | None:
@@ -141,10 +165,12 @@ def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, 
         item, config, kind, subject = hearsay_claim(token), "hearsay", "adverb", None
     elif pos == "NOUN" and (token.lemma_.lower() in CUE_NOUNS or any(c.dep_ in _NOUN_CLAUSES for c in token.children)):
         item, config, kind, subject = noun_claim(token, state), "noun", "noun", None
-        if item is None and (framed := stance_claim(token, state)) is not None:
+        if item is None and (framed := intention_claim(token, state) or stance_claim(token, state)) is not None:
             (item, config, subject), kind = framed, "stance"
     elif pos == "NOUN" and (framed := stance_claim(token, state)) is not None:
         (item, config, subject), kind = framed, "stance"
+    elif pos == "ADJ" and (framed := adjective_claim(token, state)) is not None:
+        (item, config, subject), kind = framed, "adjective"
     elif token.text == ":" and (framed := colon_claim(token, state)) is not None:
         (item, config, subject), kind = framed, "colon"
     elif token.lower_ == "in" and token.dep_ == "prep" and (framed := statement_claim(token, state)) is not None:

@@ -149,7 +149,7 @@ class QuoteIndex:
         """Whether a closing quotation mark comes right after token range end `end`."""
         doc, text = self.doc, self.text
         char = doc[end - 1].idx + len(doc[end - 1].text)
-        while char < len(text) and text[char] in " ,.;:":
+        while char < len(text) and text[char] in " ,.;:?!":
             char += 1
         return char < len(text) and (text[char] in "”\"»" or text[char:char + 2] == "''")
 

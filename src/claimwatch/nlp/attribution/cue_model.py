@@ -17,7 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimwatch.nlp.attribution.cues import (
     CUE_NOUNS,
@@ -87,7 +87,33 @@ def content_features(found_content: tuple[int, int], cue: tuple[int, int] | None
         if found_content[1] <= cue[0] else "around"
     span = "1" if sents <= 1 else "2" if sents == 2 else "3"
     return [f"clen={size}", f"config_clen={config}|{size}", f"cside={side}", f"config_cside={config}|{side}",
-            f"csents={span}", f"config_csents={config}|{span}", f"cquote={in_quote}", f"cpieces={pieces}"]
+            f"csents={span}", f"config_csents={config}|{span}", f"cquote={in_quote}", f"cpieces={pieces}",
+            f"config_cquote_csents={config}|{in_quote}|{span}"]
+
+
+def boundary_features(doc: Doc, content: tuple[int, int], config: str) -> list[str]:
+    """What lies just outside a content reading: the word or mark before it and after it (a reading that
+    stops at a comma before "and he had access" or runs on past a full stop reads differently from one
+    that ends its sentence)."""
+    before = _edge_kind(doc, content[0] - 1)
+    after = _edge_kind(doc, content[1])
+    return [f"cbefore={before}", f"cafter={after}", f"config_cafter={config}|{after}",
+            f"config_cbefore={config}|{before}"]
+
+
+def _edge_kind(doc: Doc, i: int) -> str:
+    if i < 0 or i >= len(doc):
+        return "edge"
+    token = doc[i]
+    if token.is_space or "\n" in token.whitespace_:
+        return "break"
+    if token.is_quote:
+        return "quote"
+    if token.is_punct:
+        return token.text if token.text in ".,;:?!—-()" else "punct"
+    if token.dep_ == "cc" or token.dep_ == "mark":
+        return token.dep_
+    return token.pos_
 
 
 class CueModel:

@@ -4,6 +4,7 @@
   "CLINTON: C" in a transcript): the phrase is the source, the rest of the line the content;
 - "in a statement / an interview / a poll …" on a clause that no reporting verb heads: the clause
   is the content, the poll (a document that speaks) or the clause's subject its source;
+- adjectives of stance or certainty with a clause or complement ("confident that C", "critical of C");
 - nouns of stance with a prepositional complement ("support for C", "criticism of C", "questions
   about C"): the complement is what the stance is about, the possessor its holder.
 Each is only a candidate; the learned cue model (claimwatch.nlp.attribution.cue_model) accepts or rejects it.
@@ -33,6 +34,7 @@ DOCUMENT_SOURCES = frozenset({"poll", "survey", "report", "study", "analysis", "
 #: Nouns of stance whose prepositional complement is what the stance is about.
 STANCE_NOUNS = frozenset(
     """
+    supporter opponent critic backer advocate proponent defender detractor view comment remark message
     support criticism question attack opposition call concern praise endorsement doubt skepticism scepticism
     complaint demand request plea appeal objection protest defense defence commitment suspicion confidence
     condemnation disdain contempt admiration enthusiasm frustration anger outrage disapproval approval
@@ -92,6 +94,20 @@ def statement_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | N
     return Found(source, (prep.i, prep.i + 1), content, head, prep), config, subject
 
 
+def intention_claim(noun: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
+    """'his decision to quit', 'the plan to expand C', 'a promise to build C': a noun with an
+    infinitive clause, what its holder (the possessor, when there is one) intends or undertakes."""
+    clause = next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ in _VERBAL
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+    if clause is None:
+        return None
+    content = clause_range(clause)
+    if content[0] >= content[1]:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return Found(noun_source(noun, state), (noun.i, noun.i + 1), content, clause, noun), "noun_to", owner
+
+
 def stance_claim(noun: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
     """'support for C', 'their criticism of C', 'questions about C'."""
     if noun.lemma_.lower() not in STANCE_NOUNS:
@@ -107,3 +123,28 @@ def stance_claim(noun: Token, state: DocState) -> tuple[Found, str, Token | None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     found = Found(noun_source(noun, state), (noun.i, cue_end), content, pobj, noun)
     return found, "stance_" + prep.lower_, owner
+
+
+#: Prepositions by which an adjective of stance takes what it is about ("critical of", "worried about").
+_ADJECTIVE_PREPS = frozenset({"of", "about", "to", "with", "on", "over", "for", "against", "that"})
+
+
+def adjective_claim(adjective: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
+    """'X is confident that C', 'X is eager to C', 'X is critical of C': an adjective predicated of
+    its holder, with a clause or a prepositional complement. The subject of the copula is the source."""
+    if adjective.dep_ not in ("acomp", "oprd"):
+        return None
+    clause = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        content, head, config = clause_range(clause), clause, "adj_" + clause.dep_
+    else:
+        prep = next((c for c in adjective.rights if c.dep_ == "prep" and c.lower_ in _ADJECTIVE_PREPS), None)
+        head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if head is None:
+            return None
+        content, config = trim(adjective.doc, head.left_edge.i, head.right_edge.i + 1), "adj_" + prep.lower_
+    if content[0] >= content[1]:
+        return None
+    subject = subject_of(adjective.head)
+    source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
+    return Found(source, (adjective.i, adjective.i + 1), content, head, adjective), config, subject

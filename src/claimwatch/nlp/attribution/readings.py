@@ -1,0 +1,131 @@
+"""Other readings of a verb cue's content, for the cue model to weigh against the parse's own.
+
+The clause the parse hangs on a cue is often not quite what a reader takes as reported: a trailing
+adverbial clause may be the writer's framing ("they were separated *after the Post revealed …*"),
+a quotation may go on after the cue's sentence ('"A," she said, smiling. "B."'), and a fronted
+phrase may be misread as the complement ("Fueled by anger, X explained C"). Each function here
+proposes one alternative; the candidates carry a configuration name of their own, so the model
+learns from PolNeAR how often each alternative is the right one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimwatch.nlp.attribution.contents import QuoteIndex, trim
+from claimwatch.nlp.attribution.phrase_cues import Found
+
+#: Dependents that add circumstances to a clause rather than what is asserted.
+_ADVERBIAL = frozenset({"advcl"})
+_VERBAL = frozenset({"VERB", "AUX"})
+#: What a comma may set off after a noun: an apposition or a relative or participial clause.
+_APPENDED = frozenset({"appos", "relcl", "acl"})
+#: Content heads that are a noun phrase (an object), which a following quotation does not continue.
+_NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
+
+
+def without_trailing_clause(found: Found) -> tuple[Found, str] | None:
+    """The content less the adverbial clause that ends it ("C after D", "C, citing D"), and what kind
+    of clause was cut: "mark" (a subordinator: after, while, when …), "ing" (a participle, "citing D")
+    or "other"; None when the content's head has no such clause at its end."""
+    head = found.content_head
+    doc = head.doc
+    start, end = found.content
+    for child in head.rights:
+        if child.dep_ not in _ADVERBIAL or child.left_edge.i <= head.i or child.right_edge.i + 1 < end - 1:
+            continue
+        core = trim(doc, start, child.left_edge.i)
+        if core[1] - core[0] >= 2 and core[0] <= head.i < core[1]:
+            kind = "mark" if any(c.dep_ == "mark" for c in child.lefts) else "ing" if child.tag_ == "VBG" else "other"
+            return Found(found.source, found.cue, core, head, found.cue_token), kind
+    return None
+
+
+def without_apposition(found: Found) -> Found | None:
+    """An object less what a comma sets off after its head ("voted for X, a neurosurgeon who …",
+    "slammed the loophole, in which …"); None when nothing is set off at its end."""
+    head = found.content_head
+    doc = head.doc
+    start, end = found.content
+    for child in head.rights:
+        if child.dep_ not in _APPENDED or child.right_edge.i + 1 < end - 1 or child.left_edge.i <= start:
+            continue
+        comma = child.left_edge.i - 1
+        if doc[comma].text not in (",", "—", "–", "("):
+            continue
+        core = trim(doc, start, comma)
+        if core[0] < core[1]:
+            return Found(found.source, found.cue, core, head, found.cue_token)
+    return None
+
+
+def with_continued_quote(token: Token, found: Found, sent_end: int, quotes: QuoteIndex) -> Found | None:
+    """The content and the quotation that opens right after the cue's sentence ('"A," she said,
+    smiling. "B. C."'), as two pieces, when the content is a quotation that ends before the cue or
+    a clause that ends the sentence; None when no quotation follows or the cue is itself quoted."""
+    doc = token.doc
+    start, end = found.content
+    if end > sent_end or found.cue is None or quotes.inside(token) or found.content_head.dep_ in _NOUN_ROLES:
+        return None
+    before = end <= found.cue[0] and quotes.ends_quotation(end)
+    if not before and end < trim(doc, token.sent.start, sent_end)[1]:
+        return None
+    continued = quotes.continued(sent_end)
+    if continued <= sent_end:
+        return None
+    more = trim(doc, sent_end, continued)
+    if more[0] >= more[1]:
+        return None
+    first = [(start, end)] if before else [trim(doc, start, end)]
+    reading = Found(found.source, found.cue, (start, continued), found.content_head, found.cue_token)
+    reading.pieces = [p for p in first if p[0] < p[1]] + [more]
+    return reading
+
+
+def following_clause(doc: Doc, found: Found, sent_end: int, quotes: QuoteIndex) -> Found | None:
+    """Two misparses of "X explained C" that leave the complement short: a fronted phrase taken for
+    the complement ("Fueled by anger, X explained C": the words after the cue, to the end of its
+    sentence, are the other reading), and the complement's subject taken for the verb's object
+    ("X explained [the refusal] [is a weakness]": the object and the complement together, which is
+    also how "urged [the party] [to act]" reads)."""
+    verb = found.cue_token
+    if verb is None or found.cue is None:
+        return None
+    if found.content[0] >= found.cue[1]:
+        obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < found.content[0]), None)
+        if obj is None:
+            return None
+        return Found(found.source, found.cue, (obj.left_edge.i, found.content[1]), found.content_head, verb)
+    if found.content_head.dep_ == "xcomp":
+        return None
+    start, end = found.content
+    if end > found.cue[0] or quotes.inside(doc[start]) or quotes.ends_quotation(end):
+        return None  # '"C," X said': a quotation before the cue is what it reports
+    start, end = trim(doc, found.cue[1], sent_end)
+    if end - start < 3 or not any(doc[i].pos_ in _VERBAL for i in range(start, end)):
+        return None
+    if doc[start].dep_ in ("dobj", "dative", "prep", "agent"):
+        return None
+    head = min((doc[i] for i in range(start, end) if doc[i].head.i < start or doc[i].head.i >= end),
+               key=lambda t: t.i, default=doc[start])
+    return Found(found.source, found.cue, (start, end), head, verb)
+
+
+def verb_readings(token: Token, found: Found, config: str, sent_end: int,
+                  quotes: QuoteIndex) -> list[tuple[Found, str]]:
+    """The alternative readings of a verb cue's content, each with its configuration name."""
+    readings = []
+    core = without_trailing_clause(found)
+    if core is not None:
+        readings.append((core[0], f"{config}_core_{core[1]}"))
+    if config == "dobj" or config.startswith("prep_"):
+        bare = without_apposition(found)
+        if bare is not None:
+            readings.append((bare, config + "_np"))
+    continued = with_continued_quote(token, found, sent_end, quotes)
+    if continued is not None:
+        readings.append((continued, config + "_cont"))
+    after = following_clause(token.doc, found, sent_end, quotes) if config in ("ccomp", "xcomp") else None
+    if after is not None:
+        readings.append((after, config + "_after"))
+    return readings

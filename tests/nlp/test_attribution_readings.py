@@ -1,0 +1,100 @@
+"""The candidates the attribution rules propose before the cue model decides: the alternative
+readings of a verb's content (readings.py), adjectives and nouns of stance and intention, and the
+boundary features that let the model tell the readings apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.model import Document
+from claimwatch.nlp.attribution.claims import candidates
+from claimwatch.nlp.attribution.cue_model import boundary_features
+from claimwatch.nlp.pipeline import load_pipeline
+from claimwatch.nlp.state import DocState
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def readings(nlp, text: str) -> list[tuple[str, str, str, str]]:
+    """(cue, configuration, content pieces joined by ' … ', kind) of every candidate."""
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    found = []
+    for item, feats in candidates(doc, state):
+        pieces = item.pieces or [item.content]
+        found.append((doc[item.cue[0]:item.cue[1]].text, feats[3][len("config="):],
+                      " … ".join(doc[a:b].text for a, b in pieces), feats[0][len("kind="):]))
+    return found
+
+
+def test_trailing_subordinate_clause_gives_a_shorter_reading(nlp):
+    found = readings(nlp, "The minister announced the border was closed after the rebels shelled the town.")
+    contents = {content for cue, _config, content, _kind in found if cue == "announced"}
+    assert "the border was closed after the rebels shelled the town" in contents
+    assert "the border was closed" in contents
+    assert ("announced", "ccomp_core_mark", "the border was closed", "verb") in found
+
+
+def test_quotation_after_the_cue_sentence_continues_the_content(nlp):
+    text = '"The bridge is gone," the mayor said, pointing at the river. "We have no way across."'
+    found = readings(nlp, text)
+    continued = [r for r in found if r[0] == "said" and r[1].endswith("_cont")]
+    assert continued, found
+    assert continued[0][2] == "The bridge is gone … We have no way across"
+
+
+def test_no_continuation_when_the_cue_is_inside_a_quotation(nlp):
+    text = '"I said we would win," she told the crowd. "And we did."'
+    assert not [r for r in readings(nlp, text) if r[0] == "said" and r[1].endswith("_cont")]
+
+
+def test_object_and_infinitive_read_together(nlp):
+    found = readings(nlp, "The envoy urged the government to release the prisoners.")
+    assert ("urged", "xcomp_after", "the government to release the prisoners", "verb") in found
+
+
+def test_apposition_after_an_object_gives_a_bare_reading(nlp):
+    found = readings(nlp, "Most delegates voted for Ana Costa, a lawyer who has never held office.")
+    assert ("voted", "prep_for_np", "Ana Costa", "verb") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "config", "content"),
+    [
+        ("Officials are confident that the ceasefire will hold.", "confident", "adj_ccomp",
+         "that the ceasefire will hold"),
+        ("The general was critical of the withdrawal.", "critical", "adj_of", "the withdrawal"),
+        ("Both sides are eager to sign the agreement.", "eager", "adj_xcomp", "to sign the agreement"),
+    ],
+)
+def test_adjectives_of_stance_are_candidates(nlp, text, cue, config, content):
+    assert (cue, config, content, "adjective") in readings(nlp, text)
+
+
+def test_attributive_adjective_is_no_candidate(nlp):
+    assert not [r for r in readings(nlp, "A confident army crossed the river.") if r[3] == "adjective"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "config", "content"),
+    [
+        ("His decision to resign surprised the party.", "decision", "noun_to", "to resign"),
+        ("The plan to expand the port was dropped.", "plan", "noun_to", "to expand the port"),
+        ("She is a longtime supporter of the treaty.", "supporter of", "stance_of", "the treaty"),
+    ],
+)
+def test_nouns_of_intention_and_stance_are_candidates(nlp, text, cue, config, content):
+    assert (cue, config, content, "stance") in readings(nlp, text)
+
+
+def test_boundary_features_name_what_lies_outside_the_content(nlp):
+    doc = nlp("He said the port was closed, and the army withdrew.")
+    content = (2, 6)  # "the port was closed"
+    feats = boundary_features(doc, content, "ccomp")
+    assert "cbefore=VERB" in feats
+    assert "cafter=," in feats
+    assert "config_cafter=ccomp|," in feats
+    assert "cafter=edge" in boundary_features(doc, (2, len(doc)), "ccomp")
