@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.model import Source
 from claimwatch.nlp.attribution.contents import clause_range, trim
 from claimwatch.nlp.attribution.cues import CUE_VERBS
 from claimwatch.nlp.attribution.phrase_cues import Found, noun_source
-from claimwatch.nlp.attribution.sources import make_source, subject_of
+from claimwatch.nlp.attribution.sources import make_source, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
 #: Things said or published in which something is stated ("in a statement", "in a poll").
@@ -89,7 +88,7 @@ def statement_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | N
         source = make_source(pobj, state)
     else:
         subject = subject_of(head)
-        source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
+        source = subject_source(subject, state)
     config = "in_document" if subject is pobj else "in_statement"
     return Found(source, (prep.i, prep.i + 1), content, head, prep), config, subject
 
@@ -146,5 +145,5 @@ def adjective_claim(adjective: Token, state: DocState) -> tuple[Found, str, Toke
     if content[0] >= content[1]:
         return None
     subject = subject_of(adjective.head)
-    source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
-    return Found(source, (adjective.i, adjective.i + 1), content, head, adjective), config, subject
+    found = Found(subject_source(subject, state), (adjective.i, adjective.i + 1), content, head, adjective)
+    return found, config, subject

@@ -14,14 +14,13 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.nlp.attribution.contents import QuoteIndex, trim
 from claimwatch.nlp.attribution.phrase_cues import Found
+from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, quotation_may_follow
 
 #: Dependents that add circumstances to a clause rather than what is asserted.
 _ADVERBIAL = frozenset({"advcl"})
 _VERBAL = frozenset({"VERB", "AUX"})
 #: What a comma may set off after a noun: an apposition or a relative or participial clause.
 _APPENDED = frozenset({"appos", "relcl", "acl"})
-#: Content heads that are a noun phrase (an object), which a following quotation does not continue.
-_NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
 
 
 def without_trailing_clause(found: Found) -> tuple[Found, str] | None:
@@ -65,10 +64,9 @@ def with_continued_quote(token: Token, found: Found, sent_end: int, quotes: Quot
     a clause that ends the sentence; None when no quotation follows or the cue is itself quoted."""
     doc = token.doc
     start, end = found.content
-    if end > sent_end or found.cue is None or quotes.inside(token) or found.content_head.dep_ in _NOUN_ROLES:
+    if end > sent_end or found.cue is None or quotes.inside(token) or found.content_head.dep_ in NOUN_ROLES:
         return None
-    before = end <= found.cue[0] and quotes.ends_quotation(end)
-    if not before and end < trim(doc, token.sent.start, sent_end)[1]:
+    if not quotation_may_follow(token, found.content, found.cue, quotes):
         return None
     continued = quotes.continued(sent_end)
     if continued <= sent_end:
@@ -76,9 +74,9 @@ def with_continued_quote(token: Token, found: Found, sent_end: int, quotes: Quot
     more = trim(doc, sent_end, continued)
     if more[0] >= more[1]:
         return None
-    first = [(start, end)] if before else [trim(doc, start, end)]
+    first = trim(doc, start, end)
     reading = Found(found.source, found.cue, (start, continued), found.content_head, found.cue_token)
-    reading.pieces = [p for p in first if p[0] < p[1]] + [more]
+    reading.pieces = ([first] if first[0] < first[1] else []) + [more]
     return reading
 
 
@@ -106,8 +104,7 @@ def following_clause(doc: Doc, found: Found, sent_end: int, quotes: QuoteIndex) 
         return None
     if doc[start].dep_ in ("dobj", "dative", "prep", "agent"):
         return None
-    head = min((doc[i] for i in range(start, end) if doc[i].head.i < start or doc[i].head.i >= end),
-               key=lambda t: t.i, default=doc[start])
+    head = next((doc[i] for i in range(start, end) if not start <= doc[i].head.i < end), doc[start])
     return Found(found.source, found.cue, (start, end), head, verb)
 
 

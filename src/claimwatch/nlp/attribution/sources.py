@@ -90,6 +90,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def subject_source(subject: Token | None, state: DocState) -> Source:
+    """The Source of a claim whose source is the subject `subject`, or an unnamed one when there is none."""
+    return make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
+
+
 def make_source(head: Token, state: DocState) -> Source:
     """The Source of a claim whose source phrase is headed by `head`. Pronouns are linked
     later, by `link_pronouns`, once the claims before them are known."""

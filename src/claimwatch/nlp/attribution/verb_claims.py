@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimwatch.model import Source
 from claimwatch.nlp.attribution.contents import QuoteIndex, clause_range, quote_after_phrase, trim
 from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
 from claimwatch.nlp.attribution.phrase_cues import Found, has_mark
-from claimwatch.nlp.attribution.sources import make_source, phrase_bounds, subject_of
+from claimwatch.nlp.attribution.sources import make_source, phrase_bounds, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -24,6 +23,8 @@ _OTHER_CLAUSES = frozenset({"advcl", "conj", "xcomp", "parataxis"})
 _OBJECTS = frozenset({"dobj", "oprd", "attr"})
 #: Right dependents of a verb that never continue its object's content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "ccomp", "dep"})
+#: Content heads that are a noun phrase (an object), which a quotation after the sentence does not continue.
+NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
 
 
 def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, Token | None] | None:
@@ -68,8 +69,7 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
         continued = quotes.continued(verb.sent.end)
         if continued > verb.sent.end:
             content = (content[0], continued)
-    source = make_source(subject, state) if subject is not None else Source(None, None, "unnamed")
-    return Found(source, cue, content, head, verb), config, subject
+    return Found(subject_source(subject, state), cue, content, head, verb), config, subject
 
 
 def _inverted(verb: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -104,10 +104,16 @@ def _may_continue(verb: Token, content: tuple[int, int], cue: tuple[int, int], q
     """Whether the quotation after the cue's sentence still belongs to this content: the content
     is a clause that ends the sentence or a quotation before the cue, and nothing else (", adding
     that …") follows the cue in its sentence."""
-    if head.dep_ in ("dobj", "oprd", "attr", "pobj"):
+    if head.dep_ in NOUN_ROLES:
         return False
     if any(c.dep_ in _OTHER_CLAUSES and c.i > cue[1] for c in verb.children):
         return False
+    return quotation_may_follow(verb, content, cue, quotes)
+
+
+def quotation_may_follow(verb: Token, content: tuple[int, int], cue: tuple[int, int], quotes: QuoteIndex) -> bool:
+    """Whether a quotation after the cue's sentence could go on with this content: the content is a
+    quotation that ends before the cue, or a clause that ends the sentence."""
     sent_end = trim(verb.doc, verb.sent.start, verb.sent.end)[1]
     return (content[1] <= cue[0] and quotes.ends_quotation(content[1])) or content[1] >= sent_end
 
