@@ -98,3 +98,53 @@ def test_boundary_features_name_what_lies_outside_the_content(nlp):
     assert "cafter=," in feats
     assert "config_cafter=ccomp|," in feats
     assert "cafter=edge" in boundary_features(doc, (2, len(doc)), "ccomp")
+
+
+def test_complement_in_the_verbs_own_paragraph_is_preferred(nlp):
+    # The parser misses the sentence split after the quotation and hangs it on "said" as a second
+    # complement; what "said" reports is the clause after it, in its own paragraph.
+    text = "“Why should we wait?”\n\nKarimov said the ministry would reopen the crossing."
+    doc = nlp(text)
+    assert len([t for t in doc if t.dep_ == "ccomp" and t.head.text == "said"]) == 2  # the misparse this is about
+    found = [r for r in readings(nlp, text) if r[0] == "said"]
+    assert ("said", "ccomp", "the ministry would reopen the crossing", "verb") in found
+    assert not [r for r in found if "wait" in r[2]]
+
+
+def test_colon_ending_a_paragraph_introduces_the_next(nlp):
+    text = 'The commander wrote:\n\n"Our units held the line for three days. We need more shells."\n\nNo reply came.'
+    found = [r for r in readings(nlp, text) if r[0] == "wrote"]
+    assert ("wrote", "ccomp", "Our units held the line for three days. We need more shells", "verb") in found
+
+
+def test_colon_does_not_carry_a_content_past_a_paragraph_without_one(nlp):
+    text = 'The commander wrote a letter.\n\n"Our units have held the line," an officer added.'
+    assert not [r for r in readings(nlp, text) if r[0] == "wrote" and "units" in r[2]]
+
+
+def test_participle_and_relative_clause_report_the_noun_they_modify(nlp):
+    found = readings(nlp, "The ceasefire plan, rejected by the rebel council, was never signed.")
+    assert ("rejected", "modified", "The ceasefire plan", "verb") in found
+    found = readings(nlp, "The talks, which the opposition boycotted, ended without a deal.")
+    assert ("boycotted", "modified", "The talks", "verb") in found
+
+
+def test_fronted_for_or_to_phrase_gives_whose_view_the_clause_states(nlp):
+    found = readings(nlp, "For many farmers in the valley, the new dam is a disaster.")
+    assert ("For", "perspective_for", "the new dam is a disaster", "perspective") in found
+    found = readings(nlp, "But to his critics, the general is a reckless gambler.")
+    assert ("to", "perspective_to", "the general is a reckless gambler", "perspective") in found
+
+
+def test_for_phrase_inside_a_clause_is_no_perspective(nlp):
+    found = readings(nlp, "The aid arrived too late for the villagers, and the road stayed closed.")
+    assert not [r for r in found if r[3] == "perspective"]
+
+
+
+def test_if_clause_of_a_verb_of_asking_is_the_question(nlp):
+    # the parser takes the "if" clause for an adverbial of "Asked" rather than its complement
+    found = readings(nlp, "Asked if the army would withdraw, the minister said no.")
+    assert ("Asked", "question", "if the army would withdraw", "verb") in found
+    found = readings(nlp, "The army will withdraw if the talks succeed, the minister said.")
+    assert not [r for r in found if r[1] == "question"]

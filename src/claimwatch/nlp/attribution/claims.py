@@ -28,6 +28,7 @@ from claimwatch.nlp.attribution.cue_model import (
     boundary_features,
     content_features,
     features,
+    lexical_features,
     load_model,
 )
 from claimwatch.nlp.attribution.cues import CUE_NOUNS, CUE_VERBS, HEARSAY_ADVERBS, INTENTION_VERBS, SPEECH_VERBS
@@ -35,10 +36,11 @@ from claimwatch.nlp.attribution.frame_cues import (
     adjective_claim,
     colon_claim,
     intention_claim,
+    perspective_claim,
     stance_claim,
     statement_claim,
 )
-from claimwatch.nlp.attribution.phrase_cues import Found, according_claim, hearsay_claim, noun_claim
+from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, according_claim, hearsay_claim, noun_claim
 from claimwatch.nlp.attribution.readings import verb_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
 from claimwatch.nlp.attribution.verb_claims import object_readings, verb_claim
@@ -46,7 +48,6 @@ from claimwatch.nlp.certainty import assess_certainty
 from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.state import DocState
 
-_VERBAL = frozenset({"VERB", "AUX"})
 _VERB_CUES = CUE_VERBS | INTENTION_VERBS
 _NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -138,10 +139,14 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
                     reading.content, reading.pieces = reading.pieces[0], None
             first, last = reading.content[0], reading.content[1] - 1
             sents = min(3, bisect.bisect_right(starts, last) - bisect.bisect_right(starts, first) + 1)
-            yield reading, features(token, kind, reading_config, subject, quotes.inside(token)) + content_features(
-                reading.content, reading.cue, reading.pieces is not None, sents, quotes.inside(doc[first]),
-                reading_config) + boundary_features(doc, (first, (reading.pieces or [reading.content])[-1][1]),
-                                                    reading_config)
+            end = (reading.pieces or [reading.content])[-1][1]
+            yield reading, (
+                features(token, kind, reading_config, subject, quotes.inside(token))
+                + content_features(reading.content, reading.cue, reading.pieces is not None, sents,
+                                   quotes.inside(doc[first]), reading_config)
+                + boundary_features(doc, (first, end), reading_config)
+                + lexical_features(doc, reading.content, token, subject)
+            )
 
 
 def _clip_pieces(doc: Doc, pieces: list[tuple[int, int]], bounds: tuple[int, int]) -> list[tuple[int, int]] | None:
@@ -175,6 +180,8 @@ def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, 
         (item, config, subject), kind = framed, "colon"
     elif token.lower_ == "in" and token.dep_ == "prep" and (framed := statement_claim(token, state)) is not None:
         (item, config, subject), kind = framed, "statement"
+    elif token.lower_ in ("for", "to") and token.dep_ == "prep" and (framed := perspective_claim(token, state)):
+        (item, config, subject), kind = framed, "perspective"
     else:
         return None
     return (item, config, kind, subject) if item is not None else None
@@ -230,7 +237,7 @@ def _author_claims(doc: Doc, found: list[Found]) -> list[Found]:
             at += 1
         inside = [r for r in covered[at:] if r[0] < sent.end and r[1] > sent.start]
         root = sent.root
-        if not any(t.pos_ in _VERBAL for t in sent):
+        if not any(t.pos_ in VERBAL for t in sent):
             continue
         if not inside:
             start, end = trim(doc, sent.start, sent.end)

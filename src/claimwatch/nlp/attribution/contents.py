@@ -237,7 +237,12 @@ def line_breaks(doc: Doc, text: str) -> list[int]:
 
 def clip_to_line(doc: Doc, breaks: list[int], content: tuple[int, int], at: int) -> tuple[int, int]:
     """A content cut to the line (paragraph) of token `at`, its cue: news paragraphs are units of
-    attribution, and a content that runs past one is a sentence split the parser missed."""
+    attribution, and a content that runs past one is a sentence split the parser missed. A cue that
+    ends its paragraph with a colon ('X said:') introduces the next paragraph: the content is cut to that."""
+    between = doc[at + 1:content[0]]
+    if content[0] > at and any(t.text == ":" for t in between) and any("\n" in t.text_with_ws for t in between) \
+            and all(t.is_space or t.is_quote or t.text == ":" for t in between):
+        at = content[0]
     n = bisect.bisect_left(breaks, at)
     start = breaks[n - 1] + 1 if n > 0 else 0
     if n < len(breaks):

@@ -3,10 +3,10 @@
 Rules propose candidates (every verb with something to report, "according to", hearsay adverbs,
 nouns with a reported clause) and describe each by a few parse features: its lemma, the
 configuration that found its content (`ccomp`, `xcomp`, a quotation, an object …), the kind of
-its subject, whether it stands inside a quotation, is negated, is the sentence root … A logistic
-regression over those features, trained on PolNeAR's training articles by
-`claimwatch train attribution DIR` (claimwatch.training.attribution), turns them into a
-probability. A second stage (rerank.py) then weighs each candidate's score against its competitors'.
+its subject, whether it stands inside a quotation, is negated, is the sentence root, the head word
+of its content and its subject's lemma … A logistic regression over those features, trained on
+PolNeAR's training articles by `claimwatch train attribution DIR` (claimwatch.training.attribution),
+turns them into a probability. A second stage (rerank.py) then weighs each candidate's score against its competitors'.
 Both ship in one JSON in claimwatch/nlp/models/ and load once per process.
 """
 
@@ -99,6 +99,22 @@ def boundary_features(doc: Doc, content: tuple[int, int], config: str) -> list[s
     after = _edge_kind(doc, content[1])
     return [f"cbefore={before}", f"cafter={after}", f"config_cafter={config}|{after}",
             f"config_cbefore={config}|{before}"]
+
+
+def lexical_features(doc: Doc, content: tuple[int, int], cue: Token, subject: Token | None) -> list[str]:
+    """The words that say what kind of report a candidate is: the head word of its content, its
+    first word and its subject's lemma, each alone and with the cue's lemma ("called [for] a vote"
+    and "called [the] debate" differ by the words, not by the parse; "polls show" differs from
+    "results show" by its subject)."""
+    lemma = cue.lemma_.lower()
+    head = next((t for t in doc[content[0]:content[1]] if not content[0] <= t.head.i < content[1] or t.head is t),
+                doc[content[0]])
+    head_lemma = head.lemma_.lower()
+    first = doc[content[0]].lower_
+    source = subject.lemma_.lower() if subject is not None else "-"
+    return [f"chead={head_lemma}", f"lemma_chead={lemma}|{head_lemma}", f"chead_pos={head.pos_}",
+            f"lemma_cheadpos={lemma}|{head.pos_}", f"cfirst={first}", f"lemma_cfirst={lemma}|{first}",
+            f"slemma={source}", f"lemma_slemma={lemma}|{source}"]
 
 
 def _edge_kind(doc: Doc, i: int) -> str:

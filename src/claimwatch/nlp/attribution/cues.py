@@ -52,6 +52,8 @@ EVALUATION_VERBS = frozenset(
 #: Verbs whose object is whom they address, not what they say ("told reporters").
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "reassure", "urge", "advise", "thank"})
 
+#: Verbs of asking, whose "if"/"whether" clause is the question asked ("asked if C").
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
 #: Reporting verbs that take a particle, with it ("point out").
 PARTICLE_VERBS = frozenset({("point", "out"), ("make", "clear"), ("spell", "out"), ("lay", "out")})
 

@@ -5,6 +5,8 @@
 - "in a statement / an interview / a poll …" on a clause that no reporting verb heads: the clause
   is the content, the poll (a document that speaks) or the clause's subject its source;
 - adjectives of stance or certainty with a clause or complement ("confident that C", "critical of C");
+- a fronted "for"/"to" phrase set off by a comma ("For many voters, C", "To his critics, C"): the
+  phrase's object holds the view the clause states;
 - nouns of stance with a prepositional complement ("support for C", "criticism of C", "questions
   about C"): the complement is what the stance is about, the possessor its holder.
 Each is only a candidate; the learned cue model (claimwatch.nlp.attribution.cue_model) accepts or rejects it.
@@ -16,7 +18,7 @@ from spacy.tokens import Token
 
 from claimwatch.nlp.attribution.contents import clause_range, trim
 from claimwatch.nlp.attribution.cues import CUE_VERBS
-from claimwatch.nlp.attribution.phrase_cues import Found, noun_source
+from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, noun_source
 from claimwatch.nlp.attribution.sources import make_source, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
@@ -30,6 +32,8 @@ STATEMENT_NOUNS = frozenset(
 )
 #: Of those, the ones that speak for themselves: the document, not the clause's subject, is the source.
 DOCUMENT_SOURCES = frozenset({"poll", "survey", "report", "study", "analysis", "ruling", "document", "filing"})
+#: Words that may open a clause before a fronted "for"/"to" phrase ("But for many, …").
+_CLAUSE_OPENERS = frozenset({"CCONJ", "ADV", "PUNCT", "SPACE"})
 #: Nouns of stance whose prepositional complement is what the stance is about.
 STANCE_NOUNS = frozenset(
     """
@@ -40,7 +44,6 @@ STANCE_NOUNS = frozenset(
     """.split()
 )
 _STANCE_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "with"})
-_VERBAL = frozenset({"VERB", "AUX"})
 #: The longest phrase before a colon that may still be a speaker's name or a headline's source.
 _MAX_SPEAKER = 6
 
@@ -55,7 +58,7 @@ def colon_claim(colon: Token, state: DocState) -> tuple[Found, str, Token] | Non
     if start == colon.i or colon.i - start > _MAX_SPEAKER or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
         return None
     phrase = doc[start:colon.i]
-    if any(t.pos_ in _VERBAL for t in phrase) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase):
+    if any(t.pos_ in VERBAL for t in phrase) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in phrase):
         return None
     end = colon.i + 1
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
@@ -76,7 +79,7 @@ def statement_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | N
     interview, C' is the clause's: the clause the "in" phrase modifies, less that phrase."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     head = prep.head
-    if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS or (head.pos_ not in _VERBAL and head.dep_ != "ROOT"):
+    if pobj is None or pobj.lemma_.lower() not in STATEMENT_NOUNS or (head.pos_ not in VERBAL and head.dep_ != "ROOT"):
         return None
     if head.lemma_.lower() in CUE_VERBS and pobj.lemma_.lower() not in DOCUMENT_SOURCES:
         return None  # "said in a statement": the verb is the cue ("in a poll, 8 percent said C" is the poll's)
@@ -93,10 +96,29 @@ def statement_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | N
     return Found(source, (prep.i, prep.i + 1), content, head, prep), config, subject
 
 
+def perspective_claim(prep: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
+    """'For many voters, the decision is already made', 'To his critics, he is a provocateur': a
+    fronted "for"/"to" phrase set off by a comma gives whose view the clause states; the clause less
+    that phrase is the content, the phrase's object the source."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    doc = prep.doc
+    after = prep.right_edge.i + 1
+    if pobj is None or head.i < prep.i or after >= len(doc) or doc[after].text != ",":
+        return None
+    if any(t.pos_ not in _CLAUSE_OPENERS for t in doc[head.left_edge.i:prep.i]):
+        return None  # not at the start of its clause ("it is too late for some, and …")
+    content = clause_range(head, (head.left_edge.i, after + 1))
+    if content[1] - content[0] < 3:
+        return None
+    found = Found(make_source(pobj, state), (prep.i, prep.i + 1), content, head, prep)
+    return found, "perspective_" + prep.lower_, pobj
+
+
 def intention_claim(noun: Token, state: DocState) -> tuple[Found, str, Token | None] | None:
     """'his decision to quit', 'the plan to expand C', 'a promise to build C': a noun with an
     infinitive clause, what its holder (the possessor, when there is one) intends or undertakes."""
-    clause = next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ in _VERBAL
+    clause = next((c for c in noun.rights if c.dep_ == "acl" and c.pos_ in VERBAL
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
     if clause is None:
         return None

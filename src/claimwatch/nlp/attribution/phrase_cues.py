@@ -16,7 +16,8 @@ from claimwatch.nlp.attribution.cues import CUE_VERBS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.attribution.sources import make_source
 from claimwatch.nlp.state import DocState
 
-_VERBAL = frozenset({"VERB", "AUX"})
+#: The parts of speech of a verb (spaCy tags a reporting "be"/"have" as AUX).
+VERBAL = frozenset({"VERB", "AUX"})
 #: Nouns whose "of" phrase is what they report ("reports of X", "signs of X").
 _OF_CONTENT_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "evidence", "sign",
                                "indication", "warning", "accusation", "speculation"})
@@ -42,7 +43,7 @@ def according_claim(token: Token, state: DocState) -> Found | None:
     if source is None:
         return None
     head = token.head
-    while head.pos_ not in _VERBAL and head.dep_ != "ROOT" and head.head is not head:
+    while head.pos_ not in VERBAL and head.dep_ != "ROOT" and head.head is not head:
         head = head.head
     sent = token.sent
     if trim(token.doc, sent.start, token.left_edge.i)[0] >= token.left_edge.i or \
@@ -63,7 +64,7 @@ def hearsay_claim(adverb: Token) -> Found | None:
 def noun_claim(noun: Token, state: DocState) -> Found | None:
     """'reports of C', 'the claim that C', 'his view that C'."""
     for child in noun.children:
-        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in _VERBAL:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in VERBAL:
             if child.lemma_.lower() in CUE_VERBS:
                 return None  # "reports indicating that C": the verb is the cue
             if has_mark(child, "that"):

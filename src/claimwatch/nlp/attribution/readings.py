@@ -13,12 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimwatch.nlp.attribution.contents import QuoteIndex, trim
-from claimwatch.nlp.attribution.phrase_cues import Found
+from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
 from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, quotation_may_follow
 
 #: Dependents that add circumstances to a clause rather than what is asserted.
 _ADVERBIAL = frozenset({"advcl"})
-_VERBAL = frozenset({"VERB", "AUX"})
 #: What a comma may set off after a noun: an apposition or a relative or participial clause.
 _APPENDED = frozenset({"appos", "relcl", "acl"})
 
@@ -100,7 +99,7 @@ def following_clause(doc: Doc, found: Found, sent_end: int, quotes: QuoteIndex) 
     if end > found.cue[0] or quotes.inside(doc[start]) or quotes.ends_quotation(end):
         return None  # '"C," X said': a quotation before the cue is what it reports
     start, end = trim(doc, found.cue[1], sent_end)
-    if end - start < 3 or not any(doc[i].pos_ in _VERBAL for i in range(start, end)):
+    if end - start < 3 or not any(doc[i].pos_ in VERBAL for i in range(start, end)):
         return None
     if doc[start].dep_ in ("dobj", "dative", "prep", "agent"):
         return None

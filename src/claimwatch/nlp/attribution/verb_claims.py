@@ -1,9 +1,10 @@
 """What a verb would report if it were an attribution cue: its content, source and configuration.
 
 For every verb of a sentence the rules find the thing it could report — a clausal complement
-("said that C"), a `to` complement ("plans to C"), the clause a parenthetical hangs on ("C, he
-said"), a quotation next to it ('said: "C"'), its object ("denied the report") or a prepositional
-object ("referring to C") — and name that configuration. Whether the verb is a cue at all is
+("said that C"), a `to` complement ("plans to C"), the question of a verb of asking ("asked if C"),
+the clause a parenthetical hangs on ("C, he said"), a quotation next to it ('said: "C"'), its object
+("denied the report"), a prepositional object ("referring to C") or the noun it modifies ("the plan,
+rejected by X") — and name that configuration. Whether the verb is a cue at all is
 decided by the learned cue model (claimwatch.nlp.attribution.cue_model), which reads the configuration.
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.nlp.attribution.contents import QuoteIndex, clause_range, quote_after_phrase, trim
-from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS
-from claimwatch.nlp.attribution.phrase_cues import Found, has_mark
+from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS, QUESTION_VERBS
+from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, has_mark
 from claimwatch.nlp.attribution.sources import make_source, phrase_bounds, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
@@ -23,6 +24,10 @@ _OTHER_CLAUSES = frozenset({"advcl", "conj", "xcomp", "parataxis"})
 _OBJECTS = frozenset({"dobj", "oprd", "attr"})
 #: Right dependents of a verb that never continue its object's content.
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "ccomp", "dep"})
+#: A verb in these relations modifies a noun: a participle ("the bill opposed by X") or a relative clause.
+_NOUN_MODIFIERS = frozenset({"acl", "relcl"})
+#: Relative pronouns ("which", "that", "what"), which stand for the noun a relative clause modifies.
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Content heads that are a noun phrase (an object), which a quotation after the sentence does not continue.
 NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
 
@@ -32,11 +37,15 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
     subject (None when it has none); None when the verb reports nothing."""
     cue = cue_range(verb)
     subject = subject_of(verb)
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    complement = own_complement(verb)
     config = "ccomp"
     if complement is None:
-        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERBAL), None)
         config = "xcomp"
+    if complement is None and verb.lemma_.lower() in QUESTION_VERBS:
+        complement = next((c for c in verb.rights if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.lefts)), None)
+        config = "question"
     if complement is None:
         inverted = _inverted(verb)
         if inverted is not None:
@@ -57,6 +66,8 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
             found, config = _preceding_quote(verb, quotes), "quote_before"
         if found is None:
             found, config = _object(verb)
+        if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in _RELATIVE_TAGS):
+            found, config = _modified_noun(verb), "modified"
         if found is None:
             return None
         content, head = found
@@ -70,6 +81,35 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
         if continued > verb.sent.end:
             content = (content[0], continued)
     return Found(subject_source(subject, state), cue, content, head, verb), config, subject
+
+
+def _modified_noun(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """'the bill, opposed by the opposition', 'the defeat, which the general conceded': a verb that
+    modifies a noun (as a participle or a relative clause with no other content) reports that noun,
+    its phrase up to the verb's clause."""
+    noun = verb.head
+    if noun.pos_ not in _NOMINAL or noun.i > verb.i:
+        return None
+    start, end = trim(verb.doc, noun.left_edge.i, verb.left_edge.i)
+    if start >= end or not start <= noun.i < end:
+        return None
+    return (start, end), noun
+
+
+def own_complement(verb: Token) -> Token | None:
+    """The verb's clausal complement; when the parse gives it several, the nearest one in the verb's
+    own paragraph: a sentence split missed after a quotation ('"Why wait?" / The agency said it would
+    act.') hangs the earlier sentence on the verb as a second complement."""
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(complements) < 2:
+        return complements[0] if complements else None
+    doc = verb.doc
+
+    def crosses_paragraph(c: Token) -> bool:
+        lo, hi = sorted((c.i, verb.i))
+        return any("\n" in doc[i].text_with_ws for i in range(lo, hi))
+
+    return min(complements, key=lambda c: (crosses_paragraph(c), abs(c.i - verb.i)))
 
 
 def _inverted(verb: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -133,6 +173,8 @@ def _following_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], 
     at = verb.i + 1
     while at < len(doc) and at <= verb.i + 3 and doc[at].is_punct and doc[at].text in ":,":
         at += 1
+    if at < len(doc) and doc[at].is_space and doc[at - 1].text == ":":
+        at += 1  # 'X said:' ending its paragraph, the quotation opening the next one
     if at >= len(doc) or at == verb.i + 1:
         return None
     quote = quotes.containing(doc[at].idx)
@@ -160,7 +202,7 @@ def _preceding_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], 
 def _object(verb: Token) -> tuple[tuple[tuple[int, int], Token] | None, str]:
     """'X announced his resignation', 'X called the plan "a failure"', 'X referred to C': the object
     (with what is predicated of it) or the object of the preposition right after the verb."""
-    parts = [c for c in verb.rights if c.dep_ in _OBJECTS or (c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"))]
+    parts = [c for c in verb.rights if c.dep_ in _OBJECTS or (c.dep_ == "xcomp" and c.pos_ not in VERBAL)]
     if verb.lemma_.lower() in ADDRESSEE_VERBS and not any(p.dep_ != "dobj" for p in parts):
         parts = []  # "told reporters": whom they address, not what they say
     config = "dobj"
@@ -191,7 +233,7 @@ def object_readings(verb: Token, found: Found) -> list[tuple[Found, str]]:
         if wide[1] > found.content[1]:
             readings.append((Found(found.source, found.cue, wide, head, verb), "dobj_wide"))
     for child in head.children:
-        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in VERBAL:
             inner = next((g for g in child.children if g.dep_ == "ccomp"), None)
             clause = inner if inner is not None else child if has_mark(child, "that") else None
             if clause is not None:
