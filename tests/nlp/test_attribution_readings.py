@@ -148,3 +148,16 @@ def test_if_clause_of_a_verb_of_asking_is_the_question(nlp):
     assert ("Asked", "question", "if the army would withdraw", "verb") in found
     found = readings(nlp, "The army will withdraw if the talks succeed, the minister said.")
     assert not [r for r in found if r[1] == "question"]
+
+
+def test_subject_of_a_passive_verb_is_what_is_reported_and_the_agent_its_source(nlp):
+    text = "The withdrawal was first reported by the state broadcaster."
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    found = [(item, feats) for item, feats in candidates(doc, state) if feats[3] == "config=passive"]
+    assert found, readings(nlp, text)
+    item, _feats = found[0]
+    assert doc[item.content[0]:item.content[1]].text == "The withdrawal"
+    assert item.source.text == "the state broadcaster"
+    announced = [r for r in readings(nlp, "It was announced that the border is closed.") if r[0] == "announced"]
+    assert announced == [("announced", "ccomp", "that the border is closed", "verb")]

@@ -37,8 +37,8 @@ L2 = 3.0
 MIN_COUNT = 2
 #: The second stage's threshold and L2 penalty, chosen by nested 5-fold CV on the training split (the
 #: second stage of each outer fold trained on inner out-of-fold scores): attribution F1 .698 for the first
-#: stage alone at 0.35, .708 with the second stage at 0.35 (0.30: .704, 0.40: .707), content token F1
-#: .826 -> .829 (with the content readings of readings.py and the content's words as features; before
+#: stage alone at 0.35, .710 with the second stage at 0.35 (0.30: .705, 0.40: .709), content token F1
+#: .827 -> .830 (with the content readings of readings.py and the content's words as features; before
 #: the readings .683 -> .692).
 RERANK_THRESHOLD = 0.35
 RERANK_L2 = 1.0

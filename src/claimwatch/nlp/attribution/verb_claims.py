@@ -3,9 +3,10 @@
 For every verb of a sentence the rules find the thing it could report — a clausal complement
 ("said that C"), a `to` complement ("plans to C"), the question of a verb of asking ("asked if C"),
 the clause a parenthetical hangs on ("C, he said"), a quotation next to it ('said: "C"'), its object
-("denied the report"), a prepositional object ("referring to C") or the noun it modifies ("the plan,
-rejected by X") — and name that configuration. Whether the verb is a cue at all is
-decided by the learned cue model (claimwatch.nlp.attribution.cue_model), which reads the configuration.
+("denied the report"), a prepositional object ("referring to C"), the noun it modifies ("the plan,
+rejected by X") or its passive subject ("the move was reported by X") — and name that configuration.
+Whether the verb is a cue at all is decided by the learned cue model
+(claimwatch.nlp.attribution.cue_model), which reads the configuration.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
             found, config = _object(verb)
         if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in _RELATIVE_TAGS):
             found, config = _modified_noun(verb), "modified"
+        if found is None and (found := _passive_subject(verb)) is not None:
+            config, subject = "passive", _agent(verb)
         if found is None:
             return None
         content, head = found
@@ -81,6 +84,22 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
         if continued > verb.sent.end:
             content = (content[0], continued)
     return Found(subject_source(subject, state), cue, content, head, verb), config, subject
+
+
+def _passive_subject(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """'The move was first reported by the agency', 'The plan has been rejected': the subject of a
+    passive verb with nothing else to report is what is reported (by the agent, when one is named)."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+    if subject is None:
+        return None
+    start, end = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    return ((start, end), subject) if start < end else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("reported by the agency"), if any."""
+    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _modified_noun(verb: Token) -> tuple[tuple[int, int], Token] | None:
