@@ -23,6 +23,15 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("reported by the agency"), if any."""
+    return next((agent for c in verb.children if c.dep_ == "agent" and (agent := _object_of(c)) is not None), None)
+
+
+def _object_of(preposition: Token) -> Token | None:
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the verb it is coordinated with or depends on when it
     has none ("…, adding that", "reports have surfaced indicating that")."""
@@ -31,10 +40,8 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return _antecedent(child)
-            if child.dep_ == "agent":  # "it was reported by X"
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+            if child.dep_ == "agent" and (agent := _object_of(child)) is not None:  # "it was reported by X"
+                return agent
         if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             verb = verb.head
             seen += 1

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from claimwatch.nlp.attribution.contents import QuoteIndex, clause_range, quote_after_phrase, trim
 from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS, QUESTION_VERBS
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, has_mark
-from claimwatch.nlp.attribution.sources import make_source, phrase_bounds, subject_of, subject_source
+from claimwatch.nlp.attribution.sources import agent_of, make_source, phrase_bounds, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -70,7 +70,7 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
         if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in _RELATIVE_TAGS):
             found, config = _modified_noun(verb), "modified"
         if found is None and (found := _passive_subject(verb)) is not None:
-            config, subject = "passive", _agent(verb)
+            config, subject = "passive", agent_of(verb)
         if found is None:
             return None
         content, head = found
@@ -94,12 +94,6 @@ def _passive_subject(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     start, end = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     return ((start, end), subject) if start < end else None
-
-
-def _agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase ("reported by the agency"), if any."""
-    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _modified_noun(verb: Token) -> tuple[tuple[int, int], Token] | None:
