@@ -141,7 +141,6 @@ def test_for_phrase_inside_a_clause_is_no_perspective(nlp):
     assert not [r for r in found if r[3] == "perspective"]
 
 
-
 def test_if_clause_of_a_verb_of_asking_is_the_question(nlp):
     # the parser takes the "if" clause for an adverbial of "Asked" rather than its complement
     found = readings(nlp, "Asked if the army would withdraw, the minister said no.")
