@@ -95,6 +95,12 @@ def test_nominal_cue_reports_of(nlp):
     assert got == [("reports", "reports", "looting in the capital")]
 
 
+def test_hearsay_nouns_are_claims_but_signs_and_evidence_are_not(nlp):
+    text = "There were signs of progress in the talks, and evidence of fraud emerged. There were rumours of a coup."
+    got = [(c.cue.text, c.content.text) for c in reported(claims_of(nlp, text))]
+    assert got == [("rumours", "a coup")]
+
+
 def test_reports_indicating_that(nlp):
     claim = one(nlp, "Reports have surfaced indicating that two ships were damaged.")
     assert claim.source.text == "Reports"

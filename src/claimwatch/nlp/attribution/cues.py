@@ -70,6 +70,10 @@ CUE_NOUNS = frozenset(
     """.split()
 )
 
+#: Nouns whose only sense is that something is being said by someone unnamed ("reports of shelling",
+#: "rumours that C"): the hearsay claims of war and crisis reporting.
+HEARSAY_NOUNS = frozenset({"report", "rumor", "rumour"})
+
 #: Adverbs by which the writer passes on hearsay without naming its source.
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"})
 
