@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.model import Claim, Document
-from claimwatch.nlp.attribution.claims import attribute_claims
+from claimwatch.model import Claim, Document, Source
+from claimwatch.nlp.attribution.claims import _dedupe, attribute_claims
+from claimwatch.nlp.attribution.phrase_cues import Found
 from claimwatch.nlp.pipeline import load_pipeline
 from claimwatch.nlp.state import DocState
 
@@ -369,3 +370,21 @@ def test_a_definite_description_source_stands_for_the_organisation_named_before(
     assert linked.kind == "named"
     assert analysis.entity(linked.entity).name.endswith("Ministry")
     assert by_source["The committee"].source.entity is None  # no committee was named before
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "refused" inside what the ministry said is a word of that report, not a report of its own
+        ("The ministry said the army refused to leave the town.", ["said"]),
+        # a verb of saying inside it is a nested report and stays
+        ("The ministry said the rebels claimed victory in the town.", ["said", "claimed"]),
+    ],
+)
+def test_a_cue_inside_a_likelier_claims_content(nlp, text, kept):
+    doc = nlp(text)
+    said, inner = doc[2], doc[5]
+    unnamed = Source(None, None, "unnamed")
+    outer = Found(unnamed, (2, 3), (3, len(doc) - 1), inner, said)
+    nested = Found(unnamed, (5, 6), (6, len(doc) - 1), doc[6], inner)
+    assert [item.cue_token.text for item in _dedupe([outer, nested])] == kept

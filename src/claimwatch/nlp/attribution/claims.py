@@ -198,18 +198,34 @@ def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, 
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One claim per cue and per content: the first rule that found it wins."""
+    """One claim per cue and per content, the likelier first. A cue that is not a verb of saying and
+    lies inside the content of a likelier claim is a word of that claim ("X said the army refused to
+    withdraw"), not a report of its own; a verb of saying there is a nested report ("X said Y claimed
+    C") and stays. (PolNeAR never nests attributions; dropping the inner non-speech cues gave nested
+    5-fold CV attribution F1 .7140 against .7125, dropping all of them .7142.)"""
     seen_cues: set[tuple[int, int]] = set()
     seen_contents: set[tuple[int, int]] = set()
+    held: list[tuple[int, int]] = []
     kept = []
     for item in found:
         if item.cue in seen_cues or item.content in seen_contents:
             continue
+        if item.cue is not None and not _reports_speech(item) and _inside(item.cue, held):
+            continue
         if item.cue is not None:
             seen_cues.add(item.cue)
         seen_contents.add(item.content)
+        held.extend(item.pieces or [item.content])
         kept.append(item)
     return kept
+
+
+def _reports_speech(item: Found) -> bool:
+    return item.cue_token is not None and item.cue_token.lemma_.lower() in CUE_VERBS
+
+
+def _inside(span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in pieces)
 
 
 def _borrow_sources(found: list[Found]) -> None:
