@@ -73,3 +73,12 @@ def test_parse_batches_are_bounded_by_characters(monkeypatch):
     out = list(_parse(nlp, pieces, batch_size=32))
     assert out == [(t.upper(), c) for t, c in pieces]
     assert nlp.batches == [["aaaa", "bbbb"], ["cccc"], ["dddddddddddd"], ["e"]]
+
+
+def test_no_break_spaces_reach_the_parser_as_plain_spaces_and_spans_still_index_the_text():
+    text = "“We will rebuild the school,” the mayor said.\u00a0“It will open in May.”"
+    [result] = analyze_documents([Document(text=text)])
+    [claim] = [c for c in result.claims if c.source.kind != "author"]
+    # the quotation after the no-break space goes on what the mayor said
+    assert [text[a:b] for a, b in claim.content.pieces] == ["We will rebuild the school", "It will open in May"]
+    assert text[claim.cue.span[0]:claim.cue.span[1]] == "said"

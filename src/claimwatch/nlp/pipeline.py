@@ -54,6 +54,19 @@ def load_pipeline(model: str = config.SPACY_MODEL) -> Language:
     return nlp
 
 
+#: Space characters other than the plain space (no-break, thin, figure, ideographic …). Web text is full of
+#: no-break spaces ('she said.&nbsp;"B"'); the parser takes each for a token of its own and reads the
+#: sentence around it worse. Each becomes a plain space in the text the parser sees: one character for
+#: one, so every offset into the Doc is still an offset into the document.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
+def text_for_parsing(text: str) -> str:
+    """The text as the parser should see it: odd space characters made plain, the length unchanged."""
+    return text.translate(_ODD_SPACES)
+
+
 def split_for_parsing(text: str, region: Span, limit: int = config.MAX_CHUNK_CHARS) -> list[Span]:
     """Cut a region of the text into pieces of at most `limit` characters, at the last
     paragraph break, else line break, else sentence end, else space before the limit."""
@@ -112,7 +125,7 @@ def analyze_documents(
             remaining[n] = len(chunks)
             order.append(n)
             for start, end in chunks:
-                yield document.text[start:end], (n, start)
+                yield text_for_parsing(document.text[start:end]), (n, start)
 
     def finished() -> Iterator[Analysis | Failure]:
         while order and remaining[order[0]] == 0:

@@ -57,7 +57,7 @@ class Article:
 
 def parse_articles(folder: Path) -> Iterator[Article]:
     """The articles of a PolNeAR folder, parsed the way the pipeline parses them."""
-    from claimwatch.nlp.pipeline import load_pipeline, split_for_parsing
+    from claimwatch.nlp.pipeline import load_pipeline, split_for_parsing, text_for_parsing
 
     nlp = load_pipeline()
     items = list(load(folder))
@@ -65,7 +65,7 @@ def parse_articles(folder: Path) -> Iterator[Article]:
     for _name, document, _gold in items:
         regions = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
         chunks.append([c for c in regions if document.text[c[0]:c[1]].strip()])
-    texts = ((doc.text[a:b], n) for n, (_name, doc, _gold) in enumerate(items) for a, b in chunks[n])
+    texts = ((text_for_parsing(doc.text[a:b]), n) for n, (_name, doc, _gold) in enumerate(items) for a, b in chunks[n])
     pieces: dict[int, list[Doc]] = {}
     for parsed, n in nlp.pipe(texts, as_tuples=True, batch_size=32):
         pieces.setdefault(n, []).append(parsed)
