@@ -230,6 +230,11 @@ def test_colon_after_a_clause_is_no_candidate(nlp):
     assert not [f for f in found if f[0] == "kind=colon"]
 
 
+def test_the_question_and_answer_labels_of_an_interview_are_no_speakers(nlp):
+    found = proposed(nlp, "Q: Will you run again?\nA: Nobody knows that yet.\nSanders: Trade deals hurt workers")
+    assert [f[3] for f in found if f[0] == "kind=colon"] == ["Sanders"]
+
+
 def test_in_a_poll_proposes_the_poll_as_source(nlp):
     found = proposed(nlp, "In a new poll, 40 percent of voters back the plan.")
     assert ("kind=statement", "In", "40 percent of voters back the plan", "a new poll") in found

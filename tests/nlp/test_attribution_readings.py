@@ -160,3 +160,45 @@ def test_subject_of_a_passive_verb_is_what_is_reported_and_the_agent_its_source(
     assert item.source.text == "the state broadcaster"
     announced = [r for r in readings(nlp, "It was announced that the border is closed.") if r[0] == "announced"]
     assert announced == [("announced", "ccomp", "that the border is closed", "verb")]
+
+
+def test_a_verb_of_feeling_reports_the_objects_view_of_the_subject(nlp):
+    text = "The verdict shocked the victims' families."
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    felt = [item for item, feats in candidates(doc, state) if feats[3] == "config=experiencer"]
+    assert [(doc[slice(*f.content)].text, f.source.text) for f in felt] == [("The verdict", "the victims' families")]
+
+
+def test_the_subject_of_a_passive_verb_of_feeling_is_the_source(nlp):
+    text = "Voters were angered by the decision."
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    found = [(feats[3], doc[slice(*item.content)].text, item.source.text) for item, feats in candidates(doc, state)]
+    assert found == [("config=experiencer_passive", "the decision", "Voters")]
+
+
+@pytest.mark.parametrize("text", ["It surprised nobody that the talks failed.", "The verdict reached the families."])
+def test_no_feeling_reading_for_an_expletive_subject_or_another_verb(nlp, text):
+    assert not [r for r in readings(nlp, text) if r[1] == "experiencer"]
+
+
+def test_a_quotation_cut_to_the_cues_sentence_leaves_out_the_speaker_and_the_cue(nlp):
+    text = "“The polling places were cut,” Reid said. “There could be some litigation. We will see.”"
+    found = readings(nlp, text)
+    assert ("said", "ccomp_sent", "The polling places were cut", "verb") in found
+
+
+def test_a_relative_clause_reports_its_relative_pronoun(nlp):
+    found = readings(nlp, "Voters rejected the plan, which the senator had championed for years.")
+    assert ("championed", "relative_pronoun", "which", "verb") in found
+
+
+def test_every_phrase_of_the_verbs_clause_is_a_reading_once(nlp):
+    found = [r for r in readings(nlp, "The minister urged restraint in a speech to parliament.") if r[0] == "urged"]
+    # "urge" addresses its object, so no rule reads "restraint" as what is urged: the argument reading does
+    assert ("urged", "arg_dobj", "restraint", "verb") in found
+    assert ("urged", "arg_prep", "in a speech to parliament", "verb") in found
+    contents = [content for _cue, _config, content, _kind in found]
+    assert len(contents) == len(set(contents))
+    assert not any("minister" in content for content in contents)

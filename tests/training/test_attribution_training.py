@@ -111,3 +111,16 @@ def test_fit_reranker_is_deterministic_and_learns_the_logit():
     y = (x[:, 0] + 0.3 * rng.normal(size=200) > 0).astype(float)
     first, second = fit_reranker(x, y, 0.5), fit_reranker(x, y, 0.5)
     assert list(first.weights) == list(second.weights) and first.weights[0] > 1.0
+
+
+def test_a_model_saved_compressed_loads_the_same_and_its_bytes_do_not_change(tmp_path):
+    from claimwatch.nlp.attribution.cue_model import save_model
+
+    model = fit([(["a", "b"], 1), (["a", "c"], 0), (["b"], 1), (["c"], 0)] * 3)
+    packed, plain = tmp_path / "m.json.gz", tmp_path / "m.json"
+    save_model(model, packed)
+    first = packed.read_bytes()
+    save_model(model, packed)
+    save_model(model, plain)
+    assert packed.read_bytes() == first and first[:2] == b"\x1f\x8b"  # gzip, with no time stamp in it
+    assert load_model(packed).weights == load_model(plain).weights == model.weights

@@ -9,6 +9,9 @@ Dependency rules over the parse, one pass over the tokens:
 - hearsay adverbs ("reportedly", "allegedly"): an unnamed source for the clause;
 - reporting nouns ("reports of X", "the claim that C", "his view that C");
 - "X said:" followed by a quotation: the quotation.
+Each rule gives a verb its likeliest content; the phrases of the verb's clause (its object, a
+prepositional phrase, an adverbial clause …) are proposed beside it as other readings
+(readings.argument_readings), and the learned cue model decides which candidate, if any, is a cue.
 Every sentence (or main clause) that none of these covers is the author's own claim.
 """
 
@@ -48,9 +51,9 @@ from claimwatch.nlp.attribution.frame_cues import (
     statement_claim,
 )
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, according_claim, hearsay_claim, noun_claim
-from claimwatch.nlp.attribution.readings import verb_readings
+from claimwatch.nlp.attribution.readings import argument_readings, verb_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
-from claimwatch.nlp.attribution.verb_claims import object_readings, verb_claim
+from claimwatch.nlp.attribution.verb_claims import bare_verb, object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
 from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.state import DocState
@@ -126,11 +129,13 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
         item, config, kind, subject = proposed
         readings = [(item, config)]
         if config == "dobj":
-            readings.extend(object_readings(token, item))
+            readings.extend(object_readings(token, item, state))
         n = bisect.bisect_right(starts, token.i)
         sent_start, sent_end = starts[n - 1], starts[n] if n < len(starts) else len(doc)
         if kind == "verb":
-            readings.extend(verb_readings(token, item, config, sent_end, quotes))
+            if config != "none":
+                readings.extend(verb_readings(token, item, config, sent_end, quotes))
+            readings.extend(argument_readings(token, item, subject, [r.content for r, _ in readings]))
         if item.content[1] > sent_end or item.content[0] < sent_start:  # the quotation goes on: or does it?
             inside = trim(doc, max(item.content[0], sent_start), min(item.content[1], sent_end))
             if inside[0] < inside[1]:
@@ -171,10 +176,7 @@ def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, 
     if token.lower_ == "according":
         item, config, kind, subject = according_claim(token, state), "according", "according", None
     elif pos == "VERB" or (pos == "AUX" and token.lemma_.lower() in _VERB_CUES):
-        found = verb_claim(token, state, quotes)
-        if found is None:
-            return None
-        item, config, subject = found
+        item, config, subject = verb_claim(token, state, quotes) or bare_verb(token, state)
         kind = "verb"
     elif token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
         item, config, kind, subject = hearsay_claim(token), "hearsay", "adverb", None

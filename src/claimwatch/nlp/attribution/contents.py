@@ -167,10 +167,11 @@ def split_around(doc: Doc, content: tuple[int, int], cue: tuple[int, int], cue_t
                  quotes: QuoteIndex) -> list[tuple[int, int]] | None:
     """The pieces of a content that an attribution phrase interrupts ('"A," he said, "B."',
     'A, officials said, B', 'A, according to X, B'): the content less the cue and the words hanging
-    on it (its source, "in an interview", "to reporters"), never crossing into a quotation. None
-    when the cue does not lie inside the content."""
+    on it (its source, "in an interview", "to reporters"), never crossing into a quotation; one piece
+    when the phrase ends or opens the content ('"A," he said' cut to its sentence). None when the cue
+    does not lie inside the content."""
     start, end = content
-    if not (start < cue[0] and cue[1] < end):
+    if not (start <= cue[0] and cue[1] <= end):
         return None
     lo, hi = cue
     while lo > start and in_attribution_phrase(doc[lo - 1], cue_token, quotes):
@@ -191,7 +192,7 @@ def in_attribution_phrase(token: Token, cue_token: Token, quotes: QuoteIndex) ->
         return False
     node = token
     for _ in range(12):
-        if node.head is node:
+        if node.head == node:
             return False
         if node.head == cue_token:
             return node.dep_ not in _CLAUSAL

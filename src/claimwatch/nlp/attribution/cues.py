@@ -70,6 +70,21 @@ CUE_NOUNS = frozenset(
     """.split()
 )
 
+#: Verbs of feeling whose object is the one who feels ("the ruling angered farmers", "the result
+#: surprised no one"): Levin's (1993) "amuse" class (31.1), less the members with a common sense that
+#: is not a feeling ("concern", "interest", "move", "strike", "touch", "threaten"). The object holds the
+#: attitude, the subject is what it is about.
+EXPERIENCER_VERBS = frozenset(
+    """
+    alarm alienate amaze amuse anger annoy antagonize appal appall astonish astound baffle bewilder bother
+    calm charm cheer comfort confuse delight demoralize depress dishearten disappoint disgust dismay
+    disturb embarrass embolden encourage energize enrage exasperate excite frighten frustrate galvanize
+    gratify horrify humiliate impress infuriate inspire intimidate intrigue irk irritate mystify offend
+    outrage perplex placate please puzzle rattle reassure relieve roil sadden satisfy scare shock sicken
+    spook startle stun surprise terrify thrill trouble unnerve unsettle upset vex worry
+    """.split()
+)
+
 #: Nouns whose only sense is that something is being said by someone unnamed ("reports of shelling",
 #: "rumours that C"): the hearsay claims of war and crisis reporting.
 HEARSAY_NOUNS = frozenset({"report", "rumor", "rumour"})

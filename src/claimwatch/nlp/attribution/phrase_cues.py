@@ -43,7 +43,7 @@ def according_claim(token: Token, state: DocState) -> Found | None:
     if source is None:
         return None
     head = token.head
-    while head.pos_ not in VERBAL and head.dep_ != "ROOT" and head.head is not head:
+    while head.pos_ not in VERBAL and head.dep_ != "ROOT" and head.head != head:
         head = head.head
     sent = token.sent
     if trim(token.doc, sent.start, token.left_edge.i)[0] >= token.left_edge.i or \

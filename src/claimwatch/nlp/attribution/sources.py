@@ -42,11 +42,11 @@ def subject_of(verb: Token) -> Token | None:
                 return _antecedent(child)
             if child.dep_ == "agent" and (agent := _object_of(child)) is not None:  # "it was reported by X"
                 return agent
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
             verb = verb.head
             seen += 1
             continue
-        if verb.dep_ == "advcl" and verb.head is not verb:
+        if verb.dep_ == "advcl" and verb.head != verb:
             return _governing_speaker(verb)
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in UNNAMED_SOURCE_NOUNS:
             return verb.head  # "reports indicating that"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.nlp.attribution.contents import QuoteIndex, clause_range, quote_after_phrase, trim
-from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, PARTICLE_VERBS, QUESTION_VERBS
+from claimwatch.nlp.attribution.cues import ADDRESSEE_VERBS, EXPERIENCER_VERBS, PARTICLE_VERBS, QUESTION_VERBS
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, has_mark
 from claimwatch.nlp.attribution.sources import agent_of, make_source, phrase_bounds, subject_of, subject_source
 from claimwatch.nlp.state import DocState
@@ -69,6 +69,8 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
             found, config = _object(verb)
         if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in _RELATIVE_TAGS):
             found, config = _modified_noun(verb), "modified"
+        if found is None and (felt := _felt_agent(verb)) is not None:
+            found, config = felt, "experiencer_passive"  # the subject feels it: keep it as the source
         if found is None and (found := _passive_subject(verb)) is not None:
             config, subject = "passive", agent_of(verb)
         if found is None:
@@ -94,6 +96,18 @@ def _passive_subject(verb: Token) -> tuple[tuple[int, int], Token] | None:
         return None
     start, end = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     return ((start, end), subject) if start < end else None
+
+
+def _felt_agent(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """'Voters were angered by the decision': with a passive verb of feeling (cues.EXPERIENCER_VERBS)
+    the subject is the one who feels, and the agent what it is about."""
+    if verb.lemma_.lower() not in EXPERIENCER_VERBS:
+        return None
+    agent = agent_of(verb)
+    if agent is None:
+        return None
+    start, end = trim(verb.doc, agent.left_edge.i, agent.right_edge.i + 1)
+    return ((start, end), agent) if start < end else None
 
 
 def _modified_noun(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -171,6 +185,13 @@ def quotation_may_follow(verb: Token, content: tuple[int, int], cue: tuple[int, 
     return (content[1] <= cue[0] and quotes.ends_quotation(content[1])) or content[1] >= sent_end
 
 
+def bare_verb(verb: Token, state: DocState) -> tuple[Found, str, Token | None]:
+    """A verb for which no rule finds a content: its cue and source with an empty content, so that only
+    the phrases of its clause are proposed as what it reports (readings.argument_readings)."""
+    subject = subject_of(verb)
+    return Found(subject_source(subject, state), cue_range(verb), (verb.i, verb.i), verb, verb), "none", subject
+
+
 def cue_range(verb: Token) -> tuple[int, int]:
     """The cue's tokens: the verb, and its particle for phrasal reporting verbs ("points out")."""
     end = verb.i + 1
@@ -232,11 +253,11 @@ def _object(verb: Token) -> tuple[tuple[tuple[int, int], Token] | None, str]:
     return (((start, end), head) if start < end else None), config
 
 
-def object_readings(verb: Token, found: Found) -> list[tuple[Found, str]]:
+def object_readings(verb: Token, found: Found, state: DocState) -> list[tuple[Found, str]]:
     """Other readings of an object content, for the cue model to weigh against the object alone:
     the object with what follows it in the clause ("praised X for Y", "showed X in third at 11
-    percent") and the clause inside the object ("expressed doubts that C", "issued a statement
-    saying C")."""
+    percent"), the clause inside the object ("expressed doubts that C", "issued a statement
+    saying C") and, for a verb of feeling, the object's view of the subject (experiencer_reading)."""
     doc = verb.doc
     head = found.content_head
     readings = []
@@ -253,5 +274,25 @@ def object_readings(verb: Token, found: Found) -> list[tuple[Found, str]]:
                 content = clause_range(clause)
                 readings.append((Found(found.source, found.cue, content, clause, verb), "dobj_clause"))
                 break
+    felt = experiencer_reading(verb, found, state)
+    if felt is not None:
+        readings.append((felt, "experiencer"))
     return readings
+
+
+def experiencer_reading(verb: Token, found: Found, state: DocState) -> Found | None:
+    """'The ruling angered farmers': a verb of feeling (cues.EXPERIENCER_VERBS) whose object feels
+    it. The object is the source, the subject what they feel about; None for other verbs, and where
+    the subject is "it" ("it surprised them that C", where the clause is the content) or a relative
+    pronoun."""
+    head = found.content_head
+    if verb.lemma_.lower() not in EXPERIENCER_VERBS or head.dep_ != "dobj" or head.head.i != verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or subject.lower_ == "it" or subject.tag_ in _RELATIVE_TAGS:
+        return None
+    content = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if content[0] >= content[1]:
+        return None
+    return Found(make_source(head, state), found.cue, content, subject, verb)
 

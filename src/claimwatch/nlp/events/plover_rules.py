@@ -196,7 +196,7 @@ def rally_is_protest(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("against", "outside") for c in verb.children):
         return True
     subject = subject_of(verb)
-    return subject is not verb and lemma_of(subject) in lex.rally_subjects
+    return subject != verb and lemma_of(subject) in lex.rally_subjects
 
 
 def campaign_rally(noun: Token) -> bool:
