@@ -14,14 +14,13 @@ from spacy.tokens import Doc, Token
 
 from claimwatch.nlp.attribution.contents import QuoteIndex, trim
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
-from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, quotation_may_follow
+from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, RELATIVE_TAGS, quotation_may_follow
 
 #: Dependents that add circumstances to a clause rather than what is asserted.
 _ADVERBIAL = frozenset({"advcl"})
 #: What a comma may set off after a noun: an apposition or a relative or participial clause.
 _APPENDED = frozenset({"appos", "relcl", "acl"})
-#: Relative pronouns ("which", "that", "who") and the roles in which they stand for what is reported.
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+#: The roles in which a relative pronoun ("which", "that", "who") stands for what is reported.
 _PRONOUN_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
 
 
@@ -114,7 +113,7 @@ def relative_pronoun(verb: Token, found: Found) -> Found | None:
     """'the plan, which the council rejected': the relative pronoun that stands for the noun a
     relative clause modifies, as the content on its own (PolNeAR marks the pronoun, not the noun);
     None when the clause has no such pronoun."""
-    pronoun = next((c for c in verb.children if c.tag_ in _RELATIVE_TAGS and c.dep_ in _PRONOUN_ROLES), None)
+    pronoun = next((c for c in verb.children if c.tag_ in RELATIVE_TAGS and c.dep_ in _PRONOUN_ROLES), None)
     if pronoun is None:
         return None
     return Found(found.source, found.cue, (pronoun.i, pronoun.i + 1), pronoun, verb)

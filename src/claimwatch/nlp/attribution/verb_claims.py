@@ -28,7 +28,7 @@ _NOT_CONTENT = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "ccomp", 
 #: A verb in these relations modifies a noun: a participle ("the bill opposed by X") or a relative clause.
 _NOUN_MODIFIERS = frozenset({"acl", "relcl"})
 #: Relative pronouns ("which", "that", "what"), which stand for the noun a relative clause modifies.
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Content heads that are a noun phrase (an object), which a quotation after the sentence does not continue.
 NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
 
@@ -67,7 +67,7 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
             found, config = _preceding_quote(verb, quotes), "quote_before"
         if found is None:
             found, config = _object(verb)
-        if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in _RELATIVE_TAGS):
+        if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in RELATIVE_TAGS):
             found, config = _modified_noun(verb), "modified"
         if found is None and (felt := _felt_agent(verb)) is not None:
             found, config = felt, "experiencer_passive"  # the subject feels it: keep it as the source
@@ -289,7 +289,7 @@ def experiencer_reading(verb: Token, found: Found, state: DocState) -> Found | N
     if verb.lemma_.lower() not in EXPERIENCER_VERBS or head.dep_ != "dobj" or head.head.i != verb.i:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is None or subject.lower_ == "it" or subject.tag_ in _RELATIVE_TAGS:
+    if subject is None or subject.lower_ == "it" or subject.tag_ in RELATIVE_TAGS:
         return None
     content = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     if content[0] >= content[1]:
