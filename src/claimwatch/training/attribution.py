@@ -31,7 +31,7 @@ from claimwatch.nlp.attribution.rerank import Reranker, competition_features, fi
 #: (attribution F1 of the cue choice on held-out folds of 5-fold CV, with L2 = 3: 0.35 gave .662, 0.30 .661).
 THRESHOLD = 0.35
 #: The L2 penalty of the first stage, chosen by nested 5-fold CV on the training split (attribution F1
-#: after the second stage at 0.40: L2 2 .7175, 3 .7200, 5 .7216, 8 .7229; with the argument readings'
+#: after the second stage at 0.40: L2 2 .7175, 3 .7200, 5 .7216, 8 .7229, 12 .7218; with the argument readings'
 #: twice as many candidates and features, a stronger penalty pays).
 L2 = 8.0
 #: Features seen fewer times than this in training are dropped.
