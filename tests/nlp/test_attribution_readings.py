@@ -30,6 +30,14 @@ def readings(nlp, text: str) -> list[tuple[str, str, str, str]]:
     return found
 
 
+def sourced(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    """(configuration, content from its first to its last token, source) of every candidate."""
+    doc = nlp(text)
+    state = DocState(Document(text=text))
+    return [(feats[3][len("config="):], doc[item.content[0]:item.content[1]].text, item.source.text)
+            for item, feats in candidates(doc, state)]
+
+
 def test_trailing_subordinate_clause_gives_a_shorter_reading(nlp):
     found = readings(nlp, "The minister announced the border was closed after the rebels shelled the town.")
     contents = {content for cue, _config, content, _kind in found if cue == "announced"}
@@ -151,31 +159,20 @@ def test_if_clause_of_a_verb_of_asking_is_the_question(nlp):
 
 def test_subject_of_a_passive_verb_is_what_is_reported_and_the_agent_its_source(nlp):
     text = "The withdrawal was first reported by the state broadcaster."
-    doc = nlp(text)
-    state = DocState(Document(text=text))
-    found = [(item, feats) for item, feats in candidates(doc, state) if feats[3] == "config=passive"]
+    found = [r for r in sourced(nlp, text) if r[0] == "passive"]
     assert found, readings(nlp, text)
-    item, _feats = found[0]
-    assert doc[item.content[0]:item.content[1]].text == "The withdrawal"
-    assert item.source.text == "the state broadcaster"
+    assert found[0][1:] == ("The withdrawal", "the state broadcaster")
     announced = [r for r in readings(nlp, "It was announced that the border is closed.") if r[0] == "announced"]
     assert announced == [("announced", "ccomp", "that the border is closed", "verb")]
 
 
 def test_a_verb_of_feeling_reports_the_objects_view_of_the_subject(nlp):
-    text = "The verdict shocked the victims' families."
-    doc = nlp(text)
-    state = DocState(Document(text=text))
-    felt = [item for item, feats in candidates(doc, state) if feats[3] == "config=experiencer"]
-    assert [(doc[slice(*f.content)].text, f.source.text) for f in felt] == [("The verdict", "the victims' families")]
+    felt = [r[1:] for r in sourced(nlp, "The verdict shocked the victims' families.") if r[0] == "experiencer"]
+    assert felt == [("The verdict", "the victims' families")]
 
 
 def test_the_subject_of_a_passive_verb_of_feeling_is_the_source(nlp):
-    text = "Voters were angered by the decision."
-    doc = nlp(text)
-    state = DocState(Document(text=text))
-    found = [(feats[3], doc[slice(*item.content)].text, item.source.text) for item, feats in candidates(doc, state)]
-    assert found == [("config=experiencer_passive", "the decision", "Voters")]
+    assert sourced(nlp, "Voters were angered by the decision.") == [("experiencer_passive", "the decision", "Voters")]
 
 
 @pytest.mark.parametrize("text", ["It surprised nobody that the talks failed.", "The verdict reached the families."])

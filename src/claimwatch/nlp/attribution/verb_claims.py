@@ -92,10 +92,7 @@ def _passive_subject(verb: Token) -> tuple[tuple[int, int], Token] | None:
     """'The move was first reported by the agency', 'The plan has been rejected': the subject of a
     passive verb with nothing else to report is what is reported (by the agent, when one is named)."""
     subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
-    if subject is None:
-        return None
-    start, end = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
-    return ((start, end), subject) if start < end else None
+    return _phrase(subject) if subject is not None else None
 
 
 def _felt_agent(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -104,10 +101,13 @@ def _felt_agent(verb: Token) -> tuple[tuple[int, int], Token] | None:
     if verb.lemma_.lower() not in EXPERIENCER_VERBS:
         return None
     agent = agent_of(verb)
-    if agent is None:
-        return None
-    start, end = trim(verb.doc, agent.left_edge.i, agent.right_edge.i + 1)
-    return ((start, end), agent) if start < end else None
+    return _phrase(agent) if agent is not None else None
+
+
+def _phrase(head: Token) -> tuple[tuple[int, int], Token] | None:
+    """The phrase `head` heads, trimmed, with its head; None when nothing is left of it."""
+    start, end = trim(head.doc, head.left_edge.i, head.right_edge.i + 1)
+    return ((start, end), head) if start < end else None
 
 
 def _modified_noun(verb: Token) -> tuple[tuple[int, int], Token] | None:
@@ -291,8 +291,8 @@ def experiencer_reading(verb: Token, found: Found, state: DocState) -> Found | N
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None or subject.lower_ == "it" or subject.tag_ in RELATIVE_TAGS:
         return None
-    content = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
-    if content[0] >= content[1]:
+    phrase = _phrase(subject)
+    if phrase is None:
         return None
-    return Found(make_source(head, state), found.cue, content, subject, verb)
+    return Found(make_source(head, state), found.cue, phrase[0], subject, verb)
 
