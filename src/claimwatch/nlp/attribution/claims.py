@@ -33,6 +33,7 @@ from claimwatch.nlp.attribution.cue_model import (
     features,
     lexical_features,
     load_model,
+    placement_features,
 )
 from claimwatch.nlp.attribution.cues import (
     CUE_NOUNS,
@@ -161,6 +162,7 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
                                    quotes.inside(doc[first]), reading_config)
                 + boundary_features(doc, (first, end), reading_config)
                 + lexical_features(doc, reading.content, token, subject)
+                + placement_features(token, reading.content, reading_config)
             )
 
 
