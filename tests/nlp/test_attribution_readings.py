@@ -111,16 +111,16 @@ def test_boundary_features_name_what_lies_outside_the_content(nlp):
 def test_placement_features_measure_the_gap_between_cue_and_content(nlp):
     doc = nlp("The minister said the port was closed and added that the army had withdrawn from the city.")
     said = doc[2]
-    near = placement_features(said, (3, 7), "ccomp")  # "the port was closed", right after the verb
+    near = placement_features(said, (3, 7), (0, len(doc)), "ccomp")  # "the port was closed", right after the verb
     assert "cdist=0" in near and "config_cdist=ccomp|0" in near
-    far = placement_features(said, (13, 17), "arg_prep")  # "from the city", ten words on
+    far = placement_features(said, (13, 17), (0, len(doc)), "arg_prep")  # "from the city", ten words on
     assert "cdist=6" in far
     assert "sent_first=False" in near and "sent_len=1" in near
     assert "conjspeech=False" in near
     doc = nlp("She said the port was closed, and she added that the army had left.")
     added = doc[9]
     assert added.text == "added" and added.dep_ == "conj" and added.head.text == "said"
-    assert "conjspeech=True" in placement_features(added, (10, 15), "ccomp")
+    assert "conjspeech=True" in placement_features(added, (10, 15), (0, len(doc)), "ccomp")
 
 
 def test_complement_in_the_verbs_own_paragraph_is_preferred(nlp):

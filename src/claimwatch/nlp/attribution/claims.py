@@ -162,7 +162,7 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
                                    quotes.inside(doc[first]), reading_config)
                 + boundary_features(doc, (first, end), reading_config)
                 + lexical_features(doc, reading.content, token, subject)
-                + placement_features(token, reading.content, reading_config)
+                + placement_features(token, reading.content, (sent_start, sent_end), reading_config)
             )
 
 

@@ -121,20 +121,19 @@ def lexical_features(doc: Doc, content: tuple[int, int], cue: Token, subject: To
             f"slemma={source}", f"lemma_slemma={lemma}|{source}", f"ckind={kind}", f"lemma_ckind={lemma}|{kind}"]
 
 
-def placement_features(cue: Token, content: tuple[int, int], config: str) -> list[str]:
+def placement_features(cue: Token, content: tuple[int, int], sentence: tuple[int, int], config: str) -> list[str]:
     """Where a reading lies from its cue and where the cue stands: how many words separate the content
     from the cue (a reading that starts right after its verb is likelier than a phrase a dozen words
     away), whether the cue opens its sentence and how long the sentence is (long sentences hold more
     competing readings), and whether the cue is a verb conjoined to a verb of saying ("said … and
-    added …", a second report by the same speaker)."""
+    added …", a second report by the same speaker). `sentence` is the token range of the cue's sentence."""
     start, end = content
     adjacent = cue.i < start <= cue.i + 2
     gap = 0 if adjacent else min(abs(start - cue.i), abs(end - 1 - cue.i))
     bucket = "0" if gap <= 2 else "3" if gap <= 5 else "6" if gap <= 12 else "13"
-    sent = cue.sent
     after_speech = cue.dep_ == "conj" and cue.head.lemma_.lower() in CUE_VERBS
-    return [f"cdist={bucket}", f"config_cdist={config}|{bucket}", f"sent_first={cue.i - sent.start <= 1}",
-            f"sent_len={min(5, len(sent) // 10)}", f"conjspeech={after_speech}"]
+    return [f"cdist={bucket}", f"config_cdist={config}|{bucket}", f"sent_first={cue.i - sentence[0] <= 1}",
+            f"sent_len={min(5, (sentence[1] - sentence[0]) // 10)}", f"conjspeech={after_speech}"]
 
 
 def _edge_kind(doc: Doc, i: int) -> str:
