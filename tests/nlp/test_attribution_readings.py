@@ -46,6 +46,13 @@ def test_trailing_subordinate_clause_gives_a_shorter_reading(nlp):
     assert ("announced", "ccomp_core_mark", "the border was closed", "verb") in found
 
 
+def test_clause_set_off_at_the_end_of_the_content_gives_a_shorter_reading(nlp):
+    found = readings(nlp, "The mayor said she backs the new budget, which cuts funding for the police.")
+    assert ("said", "ccomp_setoff", "she backs the new budget", "verb") in found
+    restrictive = readings(nlp, "The mayor said she backs the budget that cuts funding for the police.")
+    assert not [r for r in restrictive if r[1].endswith("_setoff")]
+
+
 def test_quotation_after_the_cue_sentence_continues_the_content(nlp):
     text = '"The bridge is gone," the mayor said, pointing at the river. "We have no way across."'
     found = readings(nlp, text)

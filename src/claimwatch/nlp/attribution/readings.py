@@ -2,6 +2,7 @@
 
 The clause the parse hangs on a cue is often not quite what a reader takes as reported: a trailing
 adverbial clause may be the writer's framing ("they were separated *after the Post revealed …*"),
+a clause set off by a comma at its end the writer's gloss ("she backs the budget*, which cuts …*"),
 a quotation may go on after the cue's sentence ('"A," she said, smiling. "B."'), and a fronted
 phrase may be misread as the complement ("Fueled by anger, X explained C"). Each function here
 proposes one alternative; the candidates carry a configuration name of their own, so the model
@@ -20,6 +21,10 @@ from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, RELATIVE_TAGS, qu
 _ADVERBIAL = frozenset({"advcl"})
 #: What a comma may set off after a noun: an apposition or a relative or participial clause.
 _APPENDED = frozenset({"appos", "relcl", "acl"})
+#: What a comma or dash may set off at the end of a reported clause: a relative clause, an apposition or
+#: an adverbial clause ("he supports the bill, which includes …").
+_SET_OFF = frozenset({"relcl", "appos", "advcl"})
+_SET_OFF_MARKS = frozenset({",", "—", "–", "--", "("})
 #: The roles in which a relative pronoun ("which", "that", "who") stands for what is reported.
 _PRONOUN_ROLES = frozenset({"dobj", "nsubjpass", "pobj"})
 
@@ -56,6 +61,23 @@ def without_apposition(found: Found) -> Found | None:
         core = trim(doc, start, comma)
         if core[0] < core[1]:
             return Found(found.source, found.cue, core, head, found.cue_token)
+    return None
+
+
+def without_set_off_modifier(found: Found) -> Found | None:
+    """The content less the first relative clause, apposition or adverbial clause that a comma or dash
+    sets off and that runs to its end, wherever in the content it attaches ("he supports the final bill,
+    which includes …": the writer's gloss on the reported words); None when there is none."""
+    doc = found.content_head.doc
+    start, end = found.content
+    for token in doc[start + 1:end - 1]:
+        left = token.left_edge.i
+        if token.dep_ not in _SET_OFF or token.right_edge.i < end - 2 or not start <= token.head.i < left:
+            continue
+        if left - 1 > start and doc[left - 1].text in _SET_OFF_MARKS:
+            core = trim(doc, start, left - 1)
+            if core[1] - core[0] >= 2:
+                return Found(found.source, found.cue, core, found.content_head, found.cue_token)
     return None
 
 
@@ -173,6 +195,9 @@ def verb_readings(token: Token, found: Found, config: str, sent_end: int,
         bare = without_apposition(found)
         if bare is not None:
             readings.append((bare, config + "_np"))
+    glossed = without_set_off_modifier(found)
+    if glossed is not None and all(glossed.content != r.content for r, _ in readings):
+        readings.append((glossed, config + "_setoff"))
     continued = with_continued_quote(token, found, sent_end, quotes)
     if continued is not None:
         readings.append((continued, config + "_cont"))
