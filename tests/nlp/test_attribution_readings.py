@@ -1,5 +1,5 @@
 """The candidates the attribution rules propose before the cue model decides: the alternative
-readings of a verb's content (readings.py), adjectives and nouns of stance and intention, and the
+readings of a verb's content (readings.py, clause_readings.py), adjectives and nouns of stance and intention, and the
 boundary features that let the model tell the readings apart."""
 
 from __future__ import annotations

@@ -38,9 +38,10 @@ L2 = 8.0
 MIN_COUNT = 2
 #: The second stage's threshold and L2 penalty, chosen by nested 5-fold CV on the training split (the
 #: second stage of each outer fold trained on inner out-of-fold scores): attribution F1 .7211 at 0.40
-#: (0.35: .7203, 0.45: .7193) with the argument readings of readings.py, which give every cue more
+#: (0.35: .7203, 0.45: .7193) with the argument readings of clause_readings.py, which give every cue more
 #: readings to choose from and moved the best threshold up from 0.35; content token F1 .832. With the
-#: placement features (cue_model.placement_features) and L2 8: .7250 at 0.40 (0.35: .7234, 0.45: .7242).
+#: placement features (cue_model.placement_features) and L2 8: .7250 at 0.40 (0.35: .7234, 0.45: .7242);
+#: with the set-off readings (readings.without_set_off_modifier) too: .7257 (0.35: .7240, 0.45: .7248).
 RERANK_THRESHOLD = 0.40
 RERANK_L2 = 1.0
 #: Folds for the out-of-fold first-stage scores the second stage learns from.

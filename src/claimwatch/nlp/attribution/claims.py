@@ -11,7 +11,7 @@ Dependency rules over the parse, one pass over the tokens:
 - "X said:" followed by a quotation: the quotation.
 Each rule gives a verb its likeliest content; the phrases of the verb's clause (its object, a
 prepositional phrase, an adverbial clause …) are proposed beside it as other readings
-(readings.argument_readings), and the learned cue model decides which candidate, if any, is a cue.
+(clause_readings.argument_readings), and the learned cue model decides which candidate, if any, is a cue.
 Every sentence (or main clause) that none of these covers is the author's own claim.
 """
 
@@ -25,6 +25,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Source, TextSpan
+from claimwatch.nlp.attribution.clause_readings import argument_readings
 from claimwatch.nlp.attribution.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
 from claimwatch.nlp.attribution.cue_model import (
     CueModel,
@@ -52,7 +53,7 @@ from claimwatch.nlp.attribution.frame_cues import (
     statement_claim,
 )
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, according_claim, hearsay_claim, noun_claim
-from claimwatch.nlp.attribution.readings import argument_readings, verb_readings
+from claimwatch.nlp.attribution.readings import verb_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
 from claimwatch.nlp.attribution.verb_claims import bare_verb, object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty

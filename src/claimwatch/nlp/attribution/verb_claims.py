@@ -187,7 +187,7 @@ def quotation_may_follow(verb: Token, content: tuple[int, int], cue: tuple[int, 
 
 def bare_verb(verb: Token, state: DocState) -> tuple[Found, str, Token | None]:
     """A verb for which no rule finds a content: its cue and source with an empty content, so that only
-    the phrases of its clause are proposed as what it reports (readings.argument_readings)."""
+    the phrases of its clause are proposed as what it reports (clause_readings.argument_readings)."""
     subject = subject_of(verb)
     return Found(subject_source(subject, state), cue_range(verb), (verb.i, verb.i), verb, verb), "none", subject
 
