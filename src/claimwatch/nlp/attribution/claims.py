@@ -137,7 +137,8 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
         if kind == "verb":
             if config != "none":
                 readings.extend(verb_readings(token, item, config, sent_end, quotes))
-            readings.extend(argument_readings(token, item, subject, [r.content for r, _ in readings]))
+            readings.extend(argument_readings(token, item, subject, (sent_start, sent_end),
+                                              [r.content for r, _ in readings]))
         if item.content[1] > sent_end or item.content[0] < sent_start:  # the quotation goes on: or does it?
             inside = trim(doc, max(item.content[0], sent_start), min(item.content[1], sent_end))
             if inside[0] < inside[1]:

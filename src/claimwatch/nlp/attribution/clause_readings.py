@@ -14,15 +14,15 @@ from claimwatch.nlp.attribution.contents import trim
 from claimwatch.nlp.attribution.phrase_cues import Found
 
 
-def argument_readings(verb: Token, found: Found, subject: Token | None,
+def argument_readings(verb: Token, found: Found, subject: Token | None, sentence: tuple[int, int],
                       known: list[tuple[int, int]]) -> list[tuple[Found, str]]:
     """Every phrase of the verb's clause that could be what it reports, by its path in the parse: a
     dependent ("dobj", "advcl", "conj" …), a phrase inside one ("prep_pobj": "warned of [an attack]";
     "dobj_relcl") or the clause the verb itself hangs on ("head_advcl"). The rules pick one
     reading per configuration; these are the others, named by their path, for the cue model to weigh
     (PolNeAR train: 87% of the gold contents that no rule reading matched are one such phrase).
-    Readings whose content a rule already gives (`known`) or that hold the source (`subject`) are
-    left out."""
+    Readings are cut to the verb's `sentence` (a token range); those whose content a rule already gives
+    (`known`) or that hold the source (`subject`) are left out."""
     doc = verb.doc
     phrases: list[tuple[Token, str]] = []
     for child in verb.children:
@@ -34,9 +34,8 @@ def argument_readings(verb: Token, found: Found, subject: Token | None,
         phrases.append((verb.head, "head_" + verb.dep_))
     readings = []
     seen = set(known)
-    sent = verb.sent
     for phrase, path in phrases:
-        start, end = trim(doc, max(phrase.left_edge.i, sent.start), min(phrase.right_edge.i + 1, sent.end))
+        start, end = trim(doc, max(phrase.left_edge.i, sentence[0]), min(phrase.right_edge.i + 1, sentence[1]))
         if start >= end or (start, end) in seen or (start <= verb.i < end and phrase.i != verb.head.i):
             continue
         if subject is not None and start <= subject.i < end:

@@ -2,7 +2,7 @@
 
 The clause the parse hangs on a cue is often not quite what a reader takes as reported: a trailing
 adverbial clause may be the writer's framing ("they were separated *after the Post revealed …*"),
-a clause set off by a comma at its end the writer's gloss ("she backs the budget*, which cuts …*"),
+a clause that a comma sets off at its end may be the writer's gloss ("she backs the budget*, which cuts …*"),
 a quotation may go on after the cue's sentence ('"A," she said, smiling. "B."'), and a fronted
 phrase may be misread as the complement ("Fueled by anger, X explained C"). Each function here
 proposes one alternative; the candidates carry a configuration name of their own, so the model
