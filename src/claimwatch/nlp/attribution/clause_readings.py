@@ -13,6 +13,16 @@ from spacy.tokens import Token
 from claimwatch.nlp.attribution.contents import trim
 from claimwatch.nlp.attribution.phrase_cues import Found
 
+#: The dependents of a verb that may be what it reports, and inside a prepositional or object phrase the
+#: phrases that may be (a preposition's object; a prepositional phrase or clause on the object). The
+#: paths whose readings were almost never gold on PolNeAR train are left out: the subject (18 of 4,343
+#: readings that are not the source), a bare noun of time ("said Monday": 38 of 2,264), the indirect
+#: object, the agent, a preposition's own preposition, the clause a complement hangs on.
+_ARGUMENT_DEPS = frozenset({"dobj", "prep", "advcl", "conj", "ccomp", "xcomp", "oprd"})
+_NESTED_DEPS = {"prep": frozenset({"pobj", "pcomp"}), "dobj": frozenset({"prep", "acl", "relcl"})}
+#: How a verb may hang on the clause it comments on.
+_GOVERNING_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis"})
+
 
 def argument_readings(verb: Token, found: Found, subject: Token | None, sentence: tuple[int, int],
                       known: list[tuple[int, int]]) -> list[tuple[Found, str]]:
@@ -43,14 +53,3 @@ def argument_readings(verb: Token, found: Found, subject: Token | None, sentence
         seen.add((start, end))
         readings.append((Found(found.source, found.cue, (start, end), phrase, verb), "arg_" + path))
     return readings
-
-
-#: The dependents of a verb that may be what it reports, and inside a prepositional or object phrase the
-#: phrases that may be (a preposition's object; a prepositional phrase or clause on the object). The
-#: paths whose readings were almost never gold on PolNeAR train are left out: the subject (18 of 4,343
-#: readings that are not the source), a bare noun of time ("said Monday": 38 of 2,264), the indirect
-#: object, the agent, a preposition's own preposition, the clause a complement hangs on.
-_ARGUMENT_DEPS = frozenset({"dobj", "prep", "advcl", "conj", "ccomp", "xcomp", "oprd"})
-_NESTED_DEPS = {"prep": frozenset({"pobj", "pcomp"}), "dobj": frozenset({"prep", "acl", "relcl"})}
-#: How a verb may hang on the clause it comments on.
-_GOVERNING_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "parataxis"})
