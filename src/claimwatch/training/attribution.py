@@ -32,7 +32,8 @@ from claimwatch.nlp.attribution.rerank import Reranker, competition_features, fi
 THRESHOLD = 0.35
 #: The L2 penalty of the first stage, chosen by nested 5-fold CV on the training split (attribution F1
 #: after the second stage at 0.40: L2 2 .7175, 3 .7200, 5 .7216, 8 .7229, 12 .7218; with the argument readings'
-#: twice as many candidates and features, a stronger penalty pays).
+#: twice as many candidates and features, a stronger penalty pays). Again with the placement features and
+#: set-off readings: 5 .7242, 8 .7257, 12 .7247.
 L2 = 8.0
 #: Features seen fewer times than this in training are dropped.
 MIN_COUNT = 2
