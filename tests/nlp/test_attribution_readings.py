@@ -65,6 +65,20 @@ def test_no_continuation_when_the_cue_is_inside_a_quotation(nlp):
     text = '"I said we would win," she told the crowd. "And we did."'
     assert not [r for r in readings(nlp, text) if r[0] == "said" and r[1].endswith("_cont")]
 
+def test_quoted_title_in_the_attribution_phrase_is_not_the_second_quotation(nlp):
+    text = ('"We will appeal the ruling," the senator said in an interview with the magazine '
+            '"Modern Farmer" on Sunday. "The court got it wrong."')
+    said = {content for cue, _config, content, _kind in readings(nlp, text) if cue == "said"}
+    assert "We will appeal the ruling … The court got it wrong" in said
+    assert not [content for content in said if "Modern Farmer" in content and "wrong" in content]
+
+
+def test_quotation_after_a_comma_is_the_second_piece(nlp):
+    text = '"We will appeal," the senator said, "and we will win."'
+    said = {content for cue, _config, content, _kind in readings(nlp, text) if cue == "said"}
+    assert "We will appeal … we will win" in said
+
+
 
 def test_object_and_infinitive_read_together(nlp):
     found = readings(nlp, "The envoy urged the government to release the prisoners.")

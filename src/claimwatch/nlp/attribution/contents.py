@@ -176,8 +176,7 @@ def split_around(doc: Doc, content: tuple[int, int], cue: tuple[int, int], cue_t
     lo, hi = cue
     while lo > start and in_attribution_phrase(doc[lo - 1], cue_token, quotes):
         lo -= 1
-    while hi < end and in_attribution_phrase(doc[hi], cue_token, quotes):
-        hi += 1
+    hi = attribution_phrase_end(doc, hi, end, cue_token, quotes)
     pieces = [p for p in (trim(doc, start, lo), trim(doc, hi, end)) if p[0] < p[1]]
     return pieces or None
 
@@ -200,15 +199,29 @@ def in_attribution_phrase(token: Token, cue_token: Token, quotes: QuoteIndex) ->
     return False
 
 
+def attribution_phrase_end(doc: Doc, start: int, limit: int, cue_token: Token, quotes: QuoteIndex) -> int:
+    """Where the attribution phrase that goes on from token `start` ends, before `limit`: at the
+    first token outside it, or at the opening mark of a quotation that follows a break ('he said,
+    "B."'). A quoted title inside the phrase ('he told "Meet the Press" on Sunday') belongs to it."""
+    at = start
+    while at < limit and not doc[at].is_space and in_attribution_phrase(doc[at], cue_token, quotes):
+        quote = quotes.containing(doc[at].idx)
+        if quote is not None and quote[0] == doc[at].idx:
+            if at == start or _follows_break(doc.text, quote[0]):
+                return at
+            title = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+            if title is None:
+                return at
+            at = title.end
+            continue
+        at += 1
+    return at
+
+
 def quote_after_phrase(doc: Doc, cue: tuple[int, int], cue_token: Token, quotes: QuoteIndex) -> int | None:
     """'"A," he said, "B."': where a quotation opening right after the attribution phrase of a cue
     ends (a token index), when one does in the same paragraph; else None."""
-    at = cue[1]
-    while at < len(doc) and not doc[at].is_space and in_attribution_phrase(doc[at], cue_token, quotes):
-        quote = quotes.containing(doc[at].idx)
-        if quote is not None and quote[0] == doc[at].idx:
-            break  # an opening mark
-        at += 1
+    at = attribution_phrase_end(doc, cue[1], len(doc), cue_token, quotes)
     if at >= len(doc):
         return None
     quote = quotes.containing(doc[at].idx)
@@ -216,6 +229,13 @@ def quote_after_phrase(doc: Doc, cue: tuple[int, int], cue_token: Token, quotes:
         return None
     span = doc.char_span(quote[0], quote[1], alignment_mode="expand")
     return trim(doc, span.start, span.end)[1] if span is not None and len(span) > 1 else None
+
+
+def _follows_break(text: str, char: int) -> bool:
+    """Whether punctuation that ends a phrase (a comma, colon, dash or full stop, maybe with a
+    closing quotation mark) comes right before character `char`, spaces aside."""
+    before = text[:char].rstrip()
+    return before.rstrip("”\"'»").endswith((",", ":", ";", ".", "-", "—", "–"))
 
 
 def line_breaks(doc: Doc, text: str) -> list[int]:
