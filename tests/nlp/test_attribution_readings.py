@@ -73,6 +73,15 @@ def test_quoted_title_in_the_attribution_phrase_is_not_the_second_quotation(nlp)
     assert not [content for content in said if "Modern Farmer" in content and "wrong" in content]
 
 
+def test_quotation_the_parse_folds_into_the_subject_is_still_the_content(nlp):
+    # The parser hangs the quotation on "Doe" here, so the subject's phrase starts at "That".
+    text = ("“That’s a legitimate worry, because they’re very loyal and very principled,” "
+            "Jane Doe, 69, told the station Monday.")
+    found = sourced(nlp, text)
+    assert ("quote_before", "That’s a legitimate worry, because they’re very loyal and very principled",
+            "Jane Doe") in found
+
+
 def test_quotation_after_a_comma_is_the_second_piece(nlp):
     text = '"We will appeal," the senator said, "and we will win."'
     said = {content for cue, _config, content, _kind in readings(nlp, text) if cue == "said"}

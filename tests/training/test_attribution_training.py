@@ -6,10 +6,19 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel, load_model
-from claimwatch.nlp.attribution.rerank import FEATURE_NAMES, Reranker, competition_features, fit_reranker
+from claimwatch.nlp.attribution.rerank import (
+    AMOUNTS,
+    DESCRIPTORS,
+    FEATURE_NAMES,
+    Reranker,
+    competition_features,
+    describe,
+    fit_reranker,
+)
 from claimwatch.training.attribution import fit, train
 
 TEXT = ("The mayor said that the bridge would reopen in May. Engineers believe the river rose too fast.\n"
@@ -97,7 +106,8 @@ def test_shipped_model_has_a_second_stage_that_prefers_the_best_reading_of_a_cue
     rerank = load_model(MODEL_PATH).rerank
     assert isinstance(rerank, Reranker)
     # One cue (tokens 1-2) with two readings of its content: the better-scored reading wins.
-    probabilities = rerank.probabilities([(1, 2), (1, 2)], [(3, 9), (3, 20)], [2.0, 0.5])
+    features = [["kind=verb", "lemma=say", "config=ccomp", "lex=speech", "cside=after"]] * 2
+    probabilities = rerank.probabilities([(1, 2), (1, 2)], [(3, 9), (3, 20)], np.array([2.0, 0.5]), features)
     assert probabilities[0] > probabilities[1]
 
 
@@ -111,12 +121,46 @@ def test_competition_features_see_competitors():
     assert x[1, names["outer_best"]] == 1.0 and x[0, names["outer_best"]] == -10.0
 
 
+def _synthetic_groups(n: int, seed: int) -> tuple[list, np.ndarray]:
+    """`n` one-candidate Docs whose label follows the first-stage logit, half of them "said"."""
+    rng = np.random.default_rng(seed)
+    groups, labels = [], []
+    for i in range(n):
+        logit = rng.normal() * 2
+        config = "ccomp" if i % 2 else "dobj"
+        groups.append(([(1, 2)], [(3, 3 + i % 7)], np.array([logit]), [[f"config={config}", f"clen={1 + i % 5}"]]))
+        labels.append(float(logit + 0.3 * rng.normal() > 0))
+    return groups, np.array(labels)
+
+
 def test_fit_reranker_is_deterministic_and_learns_the_logit():
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(200, len(FEATURE_NAMES)))
-    y = (x[:, 0] + 0.3 * rng.normal(size=200) > 0).astype(float)
-    first, second = fit_reranker(x, y, 0.5), fit_reranker(x, y, 0.5)
-    assert list(first.weights) == list(second.weights) and first.weights[0] > 1.0
+    groups, labels = _synthetic_groups(400, 0)
+    first, second = fit_reranker(groups, labels, 0.5), fit_reranker(groups, labels, 0.5)
+    assert first.trees == second.trees
+    low, high = ([(1, 2)], [(3, 6)], np.array([-3.0]), [["config=ccomp"]]), ([(1, 2)], [(3, 6)], np.array([3.0]),
+                                                                            [["config=ccomp"]])
+    assert first.probabilities(*low)[0] < 0.2 < 0.8 < first.probabilities(*high)[0]
+
+
+def test_descriptors_are_read_from_the_first_stage_features():
+    values, amounts = describe(["kind=verb", "config=ccomp", "config_clen=ccomp|8", "clen=8", "cdist=3"])
+    assert values[DESCRIPTORS.index("config")] == "ccomp" and values[DESCRIPTORS.index("subj")] == ""
+    assert amounts[AMOUNTS.index("clen")] == 8.0 and amounts[AMOUNTS.index("cdist")] == 3.0
+    assert np.isnan(amounts[AMOUNTS.index("csents")])
+
+
+def test_reranker_round_trips_and_rejects_another_feature_set():
+    groups, labels = _synthetic_groups(200, 1)
+    rerank = fit_reranker(groups, labels, 0.45)
+    assert rerank.categories["config"] == ["ccomp", "dobj"]  # each seen 100 times, above MIN_CATEGORY
+    again = Reranker.from_dict(json.loads(json.dumps(rerank.to_dict())))
+    group = groups[0]
+    assert again.threshold == 0.45 and list(again.probabilities(*group)) == list(rerank.probabilities(*group))
+    # A value never seen in training ("config=quote_after") is scored, as one more unknown value.
+    assert 0.0 < again.probabilities(group[0], group[1], group[2], [["config=quote_after"]])[0] < 1.0
+    stale = dict(rerank.to_dict(), descriptors=["kind"])
+    with pytest.raises(ValueError, match="retrain"):
+        Reranker.from_dict(stale)
 
 
 def test_a_model_saved_compressed_loads_the_same_and_its_bytes_do_not_change(tmp_path):

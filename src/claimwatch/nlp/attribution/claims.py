@@ -87,7 +87,8 @@ def _probabilities(model: CueModel, cands: list[tuple[Found, list[str]]]) -> tup
     logits = np.array([model.logit(feats) for _, feats in cands])
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
-    return model.rerank.probabilities(cues, contents, logits).tolist(), model.rerank.threshold
+    features = [feats for _, feats in cands]
+    return model.rerank.probabilities(cues, contents, logits, features).tolist(), model.rerank.threshold
 
 
 #: Candidates that are cues whatever the learned model says: "according to" (PolNeAR train: 369 of 419

@@ -6,7 +6,8 @@ configuration that found its content (`ccomp`, `xcomp`, a quotation, an object â
 its subject, whether it stands inside a quotation, is negated, is the sentence root, the head word
 of its content and its subject's lemma â€¦ A logistic regression over those features, trained on
 PolNeAR's training articles by `claimwatch train attribution DIR` (claimwatch.training.attribution),
-turns them into a probability. A second stage (rerank.py) then weighs each candidate's score against its competitors'.
+turns them into a probability. A second stage (rerank.py, gradient-boosted trees) then weighs each
+candidate's score against its competitors'.
 Both ship in one gzip-compressed JSON in claimwatch/nlp/models/ and load once per process.
 """
 

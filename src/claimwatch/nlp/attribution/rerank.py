@@ -4,16 +4,22 @@ The first stage (cue_model.CueModel) scores every candidate on its own. But cand
 one cue has several readings of its content ("praised X" / "praised X for Y") and only one can be
 right; a candidate whose cue lies inside another, likely, candidate's content is often a word of the
 reported speech rather than a report of its own; a content that holds other likely cues may be too
-long. A small logistic regression over the first-stage logit and a few such competition
+long. Gradient-boosted trees (LightGBM) over the first-stage logit, a few such competition
 features (this reading's margin to the best reading of its cue and its rank there; how many candidates'
 contents hold this cue and the best score among them; how many candidates' cues lie in this content and
-their best score; the content's length; the best scores also as probabilities) turns the first-stage
-scores into the final probabilities. It is trained on out-of-fold first-stage scores
-(claimwatch.training.attribution), so that it learns from scores as good as those it meets on unseen
-text, and it ships in the same JSON as the first stage.
+their best score; the content's length; the best scores also as probabilities) and a few descriptors of
+the candidate (its configuration, the kind of its subject, the words at the content's edges …) turn the
+first-stage scores into the final probabilities. Trees, unlike the logistic regression this stage was
+before, learn how far the logit should count for each kind of candidate: a "said" with a clause
+after it needs less than a stance verb with an object. They are trained on out-of-fold first-stage
+scores (claimwatch.training.attribution), so that they learn from scores as good as those they meet
+on unseen text, and ship, as LightGBM's text format, in the same JSON as the first stage.
 """
 
 from __future__ import annotations
+
+import math
+from collections import Counter
 
 import numpy as np
 
@@ -23,6 +29,22 @@ _NONE = -10.0
 #: The names of the features, in the order of the weights (they document the JSON).
 FEATURE_NAMES = ("logit", "readings", "margin", "rank", "outer", "outer_best", "inner", "inner_best",
                  "length", "outer_best_p", "inner_best_p")
+
+#: What each candidate brings besides its competition: its kind, the configuration that found its
+#: content, the cue's lexicon class, subject kind, dependency, tag, the content's side, the words
+#: at its edges, its head's part of speech and kind, the cue head's dependency (categorical), …
+DESCRIPTORS = ("kind", "config", "lex", "subj", "dep", "tag", "cside", "cafter", "cbefore", "chead_pos", "ckind",
+               "head_dep")
+#: … and, as numbers, the content's length and sentences, its distance from the cue, and the
+#: sentence's length (all bucketed by the first stage); the cue's length in tokens follows them.
+AMOUNTS = ("clen", "csents", "cdist", "sent_len")
+#: Descriptor values seen fewer times than this in training share one code.
+MIN_CATEGORY = 30
+#: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (see training.attribution).
+TREE_PARAMETERS = {"objective": "binary", "num_leaves": 63, "learning_rate": 0.05, "min_data_in_leaf": 50,
+                   "cat_smooth": 10.0, "seed": 0, "deterministic": True, "force_row_wise": True,
+                   "num_threads": 1, "verbose": -1}
+TREES = 300
 
 Range = tuple[int, int]
 
@@ -56,43 +78,91 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
+def describe(features: list[str]) -> tuple[list[str], list[float]]:
+    """A candidate's DESCRIPTORS and AMOUNTS as its first-stage features name them ("config=ccomp",
+    "clen=8"): the values, "" where a feature is absent; the amounts as numbers, NaN where absent."""
+    values: dict[str, str] = {}
+    for feature in features:
+        name, sep, value = feature.partition("=")
+        if sep and name not in values:
+            values[name] = value
+    amounts = []
+    for name in AMOUNTS:
+        try:
+            amounts.append(float(values[name]))
+        except (KeyError, ValueError):
+            amounts.append(math.nan)
+    return [values.get(name, "") for name in DESCRIPTORS], amounts
+
+
+def candidate_rows(cues: list[Range], contents: list[Range], logits: np.ndarray, features: list[list[str]],
+                   codes: dict[str, dict[str, int]]) -> np.ndarray:
+    """The trees' input for the candidates of one Doc: competition features, descriptor codes (`codes`
+    maps each descriptor's known values to theirs; 0 for any other), amounts, the cue's length."""
+    competition = competition_features(cues, contents, logits)
+    described = np.zeros((len(features), len(DESCRIPTORS) + len(AMOUNTS) + 1))
+    for r, (feats, cue) in enumerate(zip(features, cues, strict=True)):
+        values, amounts = describe(feats)
+        known = [codes[name].get(value, 0) for name, value in zip(DESCRIPTORS, values, strict=True)]
+        described[r] = known + amounts + [cue[1] - cue[0]]
+    return np.hstack([competition, described])
+
+
+def _codes(categories: dict[str, list[str]]) -> dict[str, dict[str, int]]:
+    return {name: {v: i + 1 for i, v in enumerate(categories.get(name, []))} for name in DESCRIPTORS}
+
+
 class Reranker:
-    """Logistic regression over competition_features, with its decision threshold."""
+    """Gradient-boosted trees (LightGBM) over competition_features and each candidate's
+    descriptors, with the decision threshold. `categories` lists, per descriptor, the values
+    the trees know (code i + 1 for the i-th; 0 for any other value)."""
 
-    def __init__(self, weights: list[float], bias: float, threshold: float) -> None:
-        self.weights = np.asarray(weights, dtype=float)
-        self.bias = bias
+    def __init__(self, trees: str, categories: dict[str, list[str]], threshold: float) -> None:
+        import lightgbm
+
+        self.trees = trees
+        self.categories = categories
         self.threshold = threshold
+        self._booster = lightgbm.Booster(model_str=trees)
+        self._codes = _codes(categories)
 
-    def probabilities(self, cues: list[Range], contents: list[Range], logits: np.ndarray) -> np.ndarray:
-        """The final cue probability of every candidate of one Doc."""
-        return _sigmoid(competition_features(cues, contents, logits) @ self.weights + self.bias)
+    def probabilities(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
+                      features: list[list[str]]) -> np.ndarray:
+        """The final cue probability of every candidate of one Doc; `features` are the first stage's."""
+        if not cues:
+            return np.zeros(0)
+        return self._booster.predict(candidate_rows(cues, contents, logits, features, self._codes), num_threads=1)
 
     def to_dict(self) -> dict:
-        return {"features": list(FEATURE_NAMES), "weights": [round(float(w), 5) for w in self.weights],
-                "bias": round(float(self.bias), 5), "threshold": self.threshold}
+        return {"features": list(FEATURE_NAMES), "descriptors": list(DESCRIPTORS), "amounts": list(AMOUNTS),
+                "categories": self.categories, "trees": self.trees, "threshold": self.threshold}
 
     @classmethod
     def from_dict(cls, data: dict) -> Reranker:
-        if tuple(data["features"]) != FEATURE_NAMES:
-            raise ValueError(f"reranker features {data['features']} differ from this code's {FEATURE_NAMES}")
-        return cls(data["weights"], data["bias"], data["threshold"])
+        for key, names in (("features", FEATURE_NAMES), ("descriptors", DESCRIPTORS), ("amounts", AMOUNTS)):
+            if tuple(data.get(key, ())) != names:
+                raise ValueError(f"reranker {key} {data.get(key)} differ from this code's {names}: "
+                                 "retrain with `claimwatch train attribution`")
+        return cls(data["trees"], data["categories"], data["threshold"])
 
 
-def fit_reranker(x: np.ndarray, y: np.ndarray, threshold: float, l2: float = 1.0, steps: int = 25) -> Reranker:
-    """Logistic regression by Newton's method with an L2 penalty on the weights (not the bias):
-    a handful of dense features, so a few exact steps converge, deterministically."""
-    n, d = x.shape
-    a = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    penalty = np.full(d + 1, l2)
-    penalty[-1] = 0.0
-    for _ in range(steps):
-        p = _sigmoid(a @ w)
-        grad = a.T @ (p - y) + penalty * w
-        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(penalty) + 1e-9 * np.eye(d + 1)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return Reranker(list(w[:-1]), float(w[-1]), threshold)
+def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[list[str]]]], labels: np.ndarray,
+                 threshold: float) -> Reranker:
+    """Trees over the candidates of `groups` (per Doc: cues, contents, first-stage logits, first-stage
+    features) and their 0/1 `labels`, in order; deterministic for the same input. Descriptor values
+    seen fewer than MIN_CATEGORY times share one code."""
+    import lightgbm
+
+    counts: dict[str, Counter] = {name: Counter() for name in DESCRIPTORS}
+    for *_, features in groups:
+        for feats in features:
+            for name, value in zip(DESCRIPTORS, describe(feats)[0], strict=True):
+                counts[name][value] += 1
+    categories = {name: sorted(v for v, n in counts[name].items() if n >= MIN_CATEGORY) for name in DESCRIPTORS}
+    codes = _codes(categories)
+    x = np.vstack([candidate_rows(*group, codes) for group in groups])
+    first = len(FEATURE_NAMES)
+    data = lightgbm.Dataset(x, np.asarray(labels, dtype=float),
+                            categorical_feature=list(range(first, first + len(DESCRIPTORS))))
+    booster = lightgbm.train(dict(TREE_PARAMETERS), data, num_boost_round=TREES)
+    return Reranker(booster.model_to_string(), categories, threshold)

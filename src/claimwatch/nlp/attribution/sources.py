@@ -9,7 +9,7 @@ mention of the entity table.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Entity, Source
 from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, SPEECH_VERBS, UNNAMED_SOURCE_NOUNS
@@ -18,6 +18,8 @@ from claimwatch.nlp.state import DocState
 #: Right-hand dependents that end a source phrase: what follows them describes the source.
 _PHRASE_ENDS = frozenset({"appos", "relcl", "acl", "punct", "parataxis", "advcl", "ccomp", "dep"})
 _NAMED_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+#: Closing quotation marks; two apostrophes stand for a straight double quote in some newswire text.
+_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -92,9 +94,21 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_ENDS:
             break
         end = child.right_edge.i + 1
+    start = _after_folded_quotation(head.doc, start, head.i)
     while start < head.i and head.doc[start].is_punct:
         start += 1
     return start, end
+
+
+def _after_folded_quotation(doc: Doc, start: int, head: int) -> int:
+    """Where a source phrase starts when the parse has folded the quotation before it into it
+    ('"C," Jane Doe, 69, told'): after the last closing mark between `start` and the head that a
+    comma touches; `start` when there is none."""
+    for i in range(head - 1, start - 1, -1):
+        if doc[i].text in _CLOSING_MARKS and (
+                (i > 0 and doc[i - 1].text == ",") or (i + 1 < len(doc) and doc[i + 1].text == ",")):
+            return i + 1
+    return start
 
 
 def subject_source(subject: Token | None, state: DocState) -> Source:

@@ -226,7 +226,7 @@ def _following_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], 
 def _preceding_quote(verb: Token, quotes: QuoteIndex) -> tuple[tuple[int, int], Token] | None:
     """'"C," X told reporters': a quotation that ends right before the verb and its subject."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    first = min(verb.i, subject.left_edge.i) if subject is not None and subject.i < verb.i else verb.i
+    first = min(verb.i, phrase_bounds(subject)[0]) if subject is not None and subject.i < verb.i else verb.i
     found = quotes.preceding(first)
     if found is None or found[0] >= found[1]:
         return None
