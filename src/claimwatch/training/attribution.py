@@ -174,6 +174,7 @@ def fit_rerank(groups: list[list[Candidate]], folds: int = RERANK_FOLDS) -> Rera
         return None
     rows, labels = [], []
     for f in range(folds):
+        print(f"train attribution: second stage, first stage of fold {f + 1} of {folds}", file=sys.stderr, flush=True)
         held_out = groups[f::folds]
         first = fit([(c.features, c.label) for n, g in enumerate(groups) if n % folds != f for c in g])
         for candidates in held_out:
@@ -185,6 +186,7 @@ def fit_rerank(groups: list[list[Candidate]], folds: int = RERANK_FOLDS) -> Rera
                 labels.extend(c.label for c in chosen)
     if not labels:
         return None
+    print("train attribution: second stage, trees", file=sys.stderr, flush=True)
     return fit_reranker(rows, np.array(labels, dtype=float), RERANK_THRESHOLD)
 
 
@@ -200,6 +202,7 @@ def train(path: Path, out: Path = MODEL_PATH) -> dict:
     examples = [(c.features, c.label) for candidates in groups for c in candidates]
     if not examples:
         raise FileNotFoundError(f"{path}: no candidates found (is it a PolNeAR folder with text/ and attributions/?)")
+    print("train attribution: first stage", file=sys.stderr, flush=True)
     model = fit(examples)
     model.rerank = fit_rerank(groups)
     save_model(model, out)
