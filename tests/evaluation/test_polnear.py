@@ -75,7 +75,7 @@ def test_tally_scores_tokens_attributions_and_sources():
     assert result.metrics["source_token_precision"] == 1.0  # "mayor"
     assert result.metrics["source_token_recall"] == pytest.approx(1 / 3)  # of "The", "mayor", "Critics"
     assert tally.matched_source == 1
-    assert result.summary[-1] == "attribution F1 0.500"
+    assert result.summary[-1] == "attribution F1 0.5000"
 
 
 def test_polnear_dev_folder_reads_when_present():
