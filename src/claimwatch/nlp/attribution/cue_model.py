@@ -31,7 +31,8 @@ from claimwatch.nlp.attribution.cues import (
 )
 from claimwatch.nlp.attribution.rerank import Reranker
 
-#: The shipped model, gzip-compressed JSON (1.24 MB instead of 6.72: some 190,000 feature weights).
+#: The shipped model, gzip-compressed JSON (2.14 MB instead of 8.89: some 195,000 feature weights and the
+#: second stage's 300 trees, 2.08 MB of LightGBM text).
 MODEL_PATH = Path(__file__).parent.parent / "models" / "attribution.json.gz"
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 

@@ -30,9 +30,12 @@ _NONE = -10.0
 FEATURE_NAMES = ("logit", "readings", "margin", "rank", "outer", "outer_best", "inner", "inner_best",
                  "length", "outer_best_p", "inner_best_p")
 
-#: What each candidate brings besides its competition: its kind, the configuration that found its
-#: content, the cue's lexicon class, subject kind, dependency, tag, the content's side, the words
-#: at its edges, its head's part of speech and kind, the cue head's dependency (categorical), …
+#: What each candidate brings besides its competition (categorical): its kind, the configuration that
+#: found its content, the cue's lexicon class, its subject's kind, its dependency and tag, the content's
+#: side of the cue, what comes right after and before the content (a part of speech or a mark), the
+#: content head's part of speech and kind, and the dependency of the cue's head. Words are left out
+#: (nested CV at 0.40): the lemma as one more descriptor gave .7294 against .7297 without; the head
+#: words of cue, content and subject on top of the lemma .7213 against .7286 (trees of 31 leaves).
 DESCRIPTORS = ("kind", "config", "lex", "subj", "dep", "tag", "cside", "cafter", "cbefore", "chead_pos", "ckind",
                "head_dep")
 #: … and, as numbers, the content's length and sentences, its distance from the cue, and the
@@ -40,7 +43,9 @@ DESCRIPTORS = ("kind", "config", "lex", "subj", "dep", "tag", "cside", "cafter",
 AMOUNTS = ("clen", "csents", "cdist", "sent_len")
 #: Descriptor values seen fewer times than this in training share one code.
 MIN_CATEGORY = 30
-#: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (see training.attribution).
+#: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (see training.attribution),
+#: attribution F1 at 0.40: 300 trees of 63 leaves .7297 (of 31 leaves .7297; 150 trees .7290; 500 trees
+#: at rate 0.03 .7290; at least 20 candidates a leaf .7279). The logistic regression it replaced: .7257.
 TREE_PARAMETERS = {"objective": "binary", "num_leaves": 63, "learning_rate": 0.05, "min_data_in_leaf": 50,
                    "cat_smooth": 10.0, "seed": 0, "deterministic": True, "force_row_wise": True,
                    "num_threads": 1, "verbose": -1}
