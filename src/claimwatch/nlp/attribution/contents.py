@@ -234,7 +234,7 @@ def quote_after_phrase(doc: Doc, cue: tuple[int, int], cue_token: Token, quotes:
 def _follows_break(text: str, char: int) -> bool:
     """Whether punctuation that ends a phrase (a comma, colon, dash or full stop, maybe with a
     closing quotation mark) comes right before character `char`, spaces aside."""
-    before = text[:char].rstrip()
+    before = text[max(0, char - 12):char].rstrip()  # a few characters: not a copy of the text so far
     return before.rstrip("”\"'»").endswith((",", ":", ";", ".", "-", "—", "–"))
 
 
