@@ -174,3 +174,13 @@ def test_a_model_saved_compressed_loads_the_same_and_its_bytes_do_not_change(tmp
     save_model(model, plain)
     assert packed.read_bytes() == first and first[:2] == b"\x1f\x8b"  # gzip, with no time stamp in it
     assert load_model(packed).weights == load_model(plain).weights == model.weights
+
+
+def test_a_missing_lightgbm_is_an_error_that_says_how_to_install_it(monkeypatch):
+    import sys
+
+    groups, labels = _synthetic_groups(100, 2)
+    data = fit_reranker(groups, labels, 0.5).to_dict()
+    monkeypatch.setitem(sys.modules, "lightgbm", None)  # what a failed import looks like
+    with pytest.raises(RuntimeError, match="libgomp1"):
+        Reranker.from_dict(data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from types import ModuleType
 
 import numpy as np
 
@@ -123,8 +124,7 @@ class Reranker:
     the trees know (code i + 1 for the i-th; 0 for any other value)."""
 
     def __init__(self, trees: str, categories: dict[str, list[str]], threshold: float) -> None:
-        import lightgbm
-
+        lightgbm = _lightgbm()
         self.trees = trees
         self.categories = categories
         self.threshold = threshold
@@ -151,13 +151,22 @@ class Reranker:
         return cls(data["trees"], data["categories"], data["threshold"])
 
 
+def _lightgbm() -> ModuleType:
+    """LightGBM, or an error that says how to get it: its wheel needs the system's OpenMP runtime."""
+    try:
+        import lightgbm
+    except (ImportError, OSError) as err:
+        raise RuntimeError(f"the attribution model needs LightGBM, which failed to load ({err}): "
+                           "`pip install lightgbm`, and on Debian or Ubuntu `apt install libgomp1`") from err
+    return lightgbm
+
+
 def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[list[str]]]], labels: np.ndarray,
                  threshold: float) -> Reranker:
     """Trees over the candidates of `groups` (per Doc: cues, contents, first-stage logits, first-stage
     features) and their 0/1 `labels`, in order; deterministic for the same input. Descriptor values
     seen fewer than MIN_CATEGORY times share one code."""
-    import lightgbm
-
+    lightgbm = _lightgbm()
     counts: dict[str, Counter] = {name: Counter() for name in DESCRIPTORS}
     for *_, features in groups:
         for feats in features:
