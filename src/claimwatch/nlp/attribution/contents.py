@@ -19,8 +19,12 @@ from spacy.tokens import Doc, Token
 _DROPPED_MARKS = frozenset({"as", "because", "since", "while", "although", "though", "so"})
 _EDGE_DEPS = frozenset({"punct", "cc"})
 _OPENING = "“\"«"
+#: Characters that may close a quotation (a straight mark may also open one).
+_CLOSING = "”»\""
 #: Tokens that may open a quotation (a straight mark may also close one; backing off over it is harmless).
 _OPENERS = frozenset({"“", "\"", "«", "''", "``"})
+#: Tokens that may close a quotation; two apostrophes stand for a straight double quote.
+CLOSERS = frozenset({"”", "\"", "''", "»"})
 #: Quotation marks; two apostrophes ('') stand for a straight double quote in some newswire text.
 _QUOTE_CHARS = re.compile(r"''|[“”\"«»]")
 
@@ -68,7 +72,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
             if opened is None:
                 if ch in _OPENING:
                     opened = at
-            elif ch in "”»\"":
+            elif ch in _CLOSING:
                 found.append((opened, offset + m.end()))
                 opened = None
             elif ch in "“«":
@@ -137,7 +141,7 @@ class QuoteIndex:
         char = doc[start].idx
         while char > 0 and text[char - 1] in " ,":
             char -= 1
-        if char == 0 or (text[char - 1] not in "”\"»" and text[char - 2:char] != "''"):
+        if char == 0 or (text[char - 1] not in _CLOSING and text[char - 2:char] != "''"):
             return None
         quote = self.containing(char - 1)
         if quote is None:
@@ -151,7 +155,7 @@ class QuoteIndex:
         char = doc[end - 1].idx + len(doc[end - 1].text)
         while char < len(text) and text[char] in " ,.;:?!":
             char += 1
-        return char < len(text) and (text[char] in "”\"»" or text[char:char + 2] == "''")
+        return char < len(text) and (text[char] in _CLOSING or text[char:char + 2] == "''")
 
     def inside(self, token: Token) -> bool:
         """Whether a token lies within a quotation (not on its marks)."""
@@ -235,7 +239,7 @@ def _follows_break(text: str, char: int) -> bool:
     """Whether punctuation that ends a phrase (a comma, colon, dash or full stop, maybe with a
     closing quotation mark) comes right before character `char`, spaces aside."""
     before = text[max(0, char - 12):char].rstrip()  # a few characters: not a copy of the text so far
-    return before.rstrip("”\"'»").endswith((",", ":", ";", ".", "-", "—", "–"))
+    return before.rstrip(_CLOSING + "'").endswith((",", ":", ";", ".", "-", "—", "–"))
 
 
 def line_breaks(doc: Doc, text: str) -> list[int]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Entity, Source
+from claimwatch.nlp.attribution.contents import CLOSERS
 from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, SPEECH_VERBS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.state import DocState
 
 #: Right-hand dependents that end a source phrase: what follows them describes the source.
 _PHRASE_ENDS = frozenset({"appos", "relcl", "acl", "punct", "parataxis", "advcl", "ccomp", "dep"})
 _NAMED_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-#: Closing quotation marks; two apostrophes stand for a straight double quote in some newswire text.
-_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -105,7 +104,7 @@ def _after_folded_quotation(doc: Doc, start: int, head: int) -> int:
     ('"C," Jane Doe, 69, told'): after the last closing mark between `start` and the head that a
     comma touches; `start` when there is none."""
     for i in range(head - 1, start - 1, -1):
-        if doc[i].text in _CLOSING_MARKS and (
+        if doc[i].text in CLOSERS and (
                 (i > 0 and doc[i - 1].text == ",") or (i + 1 < len(doc) and doc[i + 1].text == ",")):
             return i + 1
     return start
