@@ -393,3 +393,23 @@ def test_a_cue_inside_a_likelier_claims_content(nlp, text, kept):
     outer = Found(unnamed, (2, 3), (3, len(doc) - 1), inner, said)
     nested = Found(unnamed, (5, 6), (6, len(doc) - 1), doc[6], inner)
     assert [item.cue_token.text for item in _dedupe([outer, nested])] == kept
+
+
+@pytest.mark.parametrize(
+    ("second_content", "kept"),
+    [
+        # "statement" and "saying" with the same clause: one report, the likelier cue stays
+        ((6, 12), ["statement"]),
+        # most of the clause ("army would leave the town", token F1 .91) is still the same report
+        ((7, 12), ["statement"]),
+        # a content that shares too little with the first ("town", F1 .29) is a report of its own
+        ((11, 12), ["statement", "saying"]),
+    ],
+)
+def test_two_cues_with_one_content_are_one_report(nlp, second_content, kept):
+    doc = nlp("The ministry issued a statement saying the army would leave the town.")
+    statement, saying = doc[4], doc[5]
+    unnamed = Source(None, None, "unnamed")
+    first = Found(unnamed, (4, 5), (6, 12), doc[9], statement)
+    second = Found(unnamed, (5, 6), second_content, doc[second_content[1] - 1], saying)
+    assert [item.cue_token.text for item in _dedupe([first, second])] == kept

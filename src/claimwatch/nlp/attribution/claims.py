@@ -209,15 +209,22 @@ def _dedupe(found: list[Found]) -> list[Found]:
     lies inside the content of a likelier claim is a word of that claim ("X said the army refused to
     withdraw"), not a report of its own; a verb of saying there is a nested report ("X said Y claimed
     C") and stays. (PolNeAR never nests attributions; dropping the inner non-speech cues gave nested
-    5-fold CV attribution F1 .7140 against .7125, dropping all of them .7142.)"""
+    5-fold CV attribution F1 .7140 against .7125, dropping all of them .7142.)
+    Two cues whose contents mostly agree ("issued a statement saying C": "statement" and "saying", both
+    with C) are one report, not two: a claim whose content shares half its tokens (F1 of
+    the token ranges) with that of a likelier one, neither cue inside the other's content, is dropped.
+    (Nested 5-fold CV on train with the trees at 0.425: .7330 against .7316; at overlap .3 to .6 all
+    within .0002.)"""
     seen_cues: set[tuple[int, int]] = set()
     seen_contents: set[tuple[int, int]] = set()
     held: list[tuple[int, int]] = []
-    kept = []
+    kept: list[Found] = []
     for item in found:
         if item.cue in seen_cues or item.content in seen_contents:
             continue
         if item.cue is not None and not _reports_speech(item) and _inside(item.cue, held):
+            continue
+        if any(_same_report(item, other) for other in kept):
             continue
         if item.cue is not None:
             seen_cues.add(item.cue)
@@ -225,6 +232,23 @@ def _dedupe(found: list[Found]) -> list[Found]:
         held.extend(item.pieces or [item.content])
         kept.append(item)
     return kept
+
+
+#: The content overlap (token F1) from which two cues report one thing: the evaluation's own criterion for
+#: a content matching another.
+_SAME_REPORT_OVERLAP = 0.5
+
+
+def _same_report(item: Found, other: Found) -> bool:
+    """Whether two claims report the same thing by two cues: their contents overlap with token F1 of
+    at least one half, and neither cue lies inside the other's content (that is a nested report)."""
+    if item.cue is None or other.cue is None:
+        return False
+    if _inside(item.cue, [other.content]) or _inside(other.cue, [item.content]):
+        return False
+    shared = min(item.content[1], other.content[1]) - max(item.content[0], other.content[0])
+    total = (item.content[1] - item.content[0]) + (other.content[1] - other.content[0])
+    return shared > 0 and 2 * shared >= total * _SAME_REPORT_OVERLAP
 
 
 def _reports_speech(item: Found) -> bool:
