@@ -413,3 +413,21 @@ def test_two_cues_with_one_content_are_one_report(nlp, second_content, kept):
     first = Found(unnamed, (4, 5), (6, 12), doc[9], statement)
     second = Found(unnamed, (5, 6), second_content, doc[second_content[1] - 1], saying)
     assert [item.cue_token.text for item in _dedupe([first, second])] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "outer_cue", "kept"),
+    [
+        # "continued" frames the likelier report of "express" instead of making one of its own
+        ("The minister continued to express concern about the strike.", 2, ["express"]),
+        # a verb of saying around it is a report of its own and stays
+        ("The minister said the union would express concern about the strike.", 2, ["express", "said"]),
+    ],
+)
+def test_a_cue_around_a_likelier_claims_cue(nlp, text, outer_cue, kept):
+    doc = nlp(text)
+    express = next(t for t in doc if t.text == "express")
+    unnamed = Source(None, None, "unnamed")
+    inner = Found(unnamed, (express.i, express.i + 1), (express.i + 1, len(doc) - 1), doc[express.i + 1], express)
+    outer = Found(unnamed, (outer_cue, outer_cue + 1), (outer_cue + 1, len(doc) - 1), express, doc[outer_cue])
+    assert [item.cue_token.text for item in _dedupe([inner, outer])] == kept
