@@ -190,7 +190,7 @@ def fit_rerank(groups: list[list[Candidate]], folds: int = RERANK_FOLDS) -> Rera
                 labels.extend(c.label for c in chosen)
     if not labels:
         return None
-    print("train attribution: second stage, trees", file=sys.stderr, flush=True)
+    print("train attribution: second stage, trees and reading ranker", file=sys.stderr, flush=True)
     return fit_reranker(rows, np.array(labels, dtype=float), RERANK_THRESHOLD)
 
 

@@ -54,6 +54,7 @@ from claimwatch.nlp.attribution.frame_cues import (
 )
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, according_claim, hearsay_claim, noun_claim
 from claimwatch.nlp.attribution.readings import verb_readings
+from claimwatch.nlp.attribution.rerank import prefer_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
 from claimwatch.nlp.attribution.verb_claims import bare_verb, object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
@@ -71,7 +72,7 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     model = model or load_model()
     cands = list(candidates(doc, state))
     probabilities, threshold = _probabilities(model, cands)
-    scored = [(1.0 if _always_cue(feats) else p, item) for p, (item, feats) in zip(probabilities, cands, strict=True)]
+    scored = [(p, item) for p, (item, _) in zip(probabilities, cands, strict=True)]
     found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
     found.sort(key=lambda item: item.cue or item.content)
     _borrow_sources(found)
@@ -81,14 +82,22 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
 
 def _probabilities(model: CueModel, cands: list[tuple[Found, list[str]]]) -> tuple[list[float], float]:
     """How likely each candidate is a cue, and the threshold to apply: the first stage's own
-    probabilities, or, when the model has a second stage, those rescored against their competitors."""
+    probabilities, or, when the model has a second stage, those rescored against their competitors,
+    with each cue's probability on the reading its ranker prefers. Cues that are cues whatever the
+    model says (_always_cue) count as certain."""
+    forced = np.array([_always_cue(feats) for _, feats in cands], dtype=bool)
     if model.rerank is None:
-        return [model.probability(feats) for _, feats in cands], model.threshold
+        first = np.array([model.probability(feats) for _, feats in cands])
+        return np.where(forced, 1.0, first).tolist(), model.threshold
     logits = np.array([model.logit(feats) for _, feats in cands])
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
     features = [feats for _, feats in cands]
-    return model.rerank.probabilities(cues, contents, logits, features).tolist(), model.rerank.threshold
+    probabilities, reading_scores = model.rerank.scores(cues, contents, logits, features)
+    probabilities = np.where(forced, 1.0, probabilities)
+    if reading_scores is not None:
+        probabilities = prefer_readings(cues, probabilities, reading_scores)
+    return probabilities.tolist(), model.rerank.threshold
 
 
 #: Candidates that are cues whatever the learned model says: "according to" (PolNeAR train: 369 of 419
