@@ -211,7 +211,7 @@ def attribution_phrase_end(doc: Doc, start: int, limit: int, cue_token: Token, q
     while at < limit and not doc[at].is_space and in_attribution_phrase(doc[at], cue_token, quotes):
         quote = quotes.containing(doc[at].idx)
         if quote is not None and quote[0] == doc[at].idx:
-            if at == start or _follows_break(doc.text, quote[0]):
+            if at == start or _follows_break(quotes.text, quote[0]):
                 return at
             title = doc.char_span(quote[0], quote[1], alignment_mode="expand")
             if title is None:
