@@ -214,20 +214,18 @@ def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, 
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One claim per cue and per content, the likelier first. A cue that is not a verb of saying and
-    lies inside the content of a likelier claim is a word of that claim ("X said the army refused to
-    withdraw"), not a report of its own; a verb of saying there is a nested report ("X said Y claimed
-    C") and stays. (PolNeAR never nests attributions; dropping the inner non-speech cues gave nested
-    5-fold CV attribution F1 .7140 against .7125, dropping all of them .7142.) The same holds the other
-    way round: a cue that is not a verb of saying and whose content holds the cue of a likelier claim
-    ("continued to express concern about C", where "express" is the likelier) frames that report
-    rather than making one (.7347 against .7330, trees at 0.425; dropping such outer verbs of saying too
-    .7342).
-    Two cues whose contents mostly agree ("issued a statement saying C": "statement" and "saying", both
-    with C) are one report, not two: a claim whose content shares half its tokens (F1 of
-    the token ranges) with that of a likelier one, neither cue inside the other's content, is dropped.
-    (Nested 5-fold CV on train with the trees at 0.425: .7330 against .7316; at overlap .3 to .6 all
-    within .0002.)"""
+    """One claim per cue and per content, the likelier first, and no report counted twice:
+    - a cue that is not a verb of saying and lies inside the content of a likelier claim is a word of
+      that claim ("X said the army refused to withdraw"); a verb of saying there is a nested report
+      ("X said Y claimed C") and stays (PolNeAR never nests attributions; nested 5-fold CV attribution
+      F1 .7140 against .7125, dropping all of them .7142);
+    - the other way round, a cue that is not a verb of saying and whose content holds the cue of a
+      likelier claim frames that report ("continued to express concern about C", "express" the likelier)
+      (.7347 against .7330 with the trees at 0.425; dropping such outer verbs of saying too .7342);
+    - two cues whose contents mostly agree are one report ("issued a statement saying C": "statement"
+      and "saying", both with C): a content that shares half its tokens (F1 of the token ranges) with a
+      likelier one, neither cue inside the other's content, is dropped (.7330 against .7316; at
+      overlap .3 to .6 all within .0002)."""
     seen_cues: set[tuple[int, int]] = set()
     seen_contents: set[tuple[int, int]] = set()
     held: list[tuple[int, int]] = []
