@@ -182,10 +182,7 @@ def prefer_readings(cues: list[Range], probabilities: np.ndarray, reading_scores
     reading the ranker puts first; its other readings stay below it, so that the reading chosen for a
     cue is the ranker's, and whether the cue is one at all stays the trees' decision."""
     result = np.array(probabilities, dtype=float)
-    readings: dict[Range, list[int]] = {}
-    for i, cue in enumerate(cues):
-        readings.setdefault(tuple(cue), []).append(i)
-    for group in readings.values():
+    for group in _by_cue(cues):
         if len(group) < 2:
             continue
         top = result[group].max()
@@ -193,6 +190,14 @@ def prefer_readings(cues: list[Range], probabilities: np.ndarray, reading_scores
         result[group] = np.minimum(result[group], top - 1e-6)
         result[best] = top
     return result
+
+
+def _by_cue(cues: list[Range], offset: int = 0) -> list[list[int]]:
+    """The candidates of each cue (their indices plus `offset`), cue by cue in order of appearance."""
+    readings: dict[Range, list[int]] = {}
+    for i, cue in enumerate(cues):
+        readings.setdefault(tuple(cue), []).append(offset + i)
+    return list(readings.values())
 
 
 def _lightgbm() -> ModuleType:
@@ -236,14 +241,11 @@ def _fit_ranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[li
     sizes: list[int] = []
     at = 0
     for cues, *_ in groups:
-        readings: dict[Range, list[int]] = {}
-        for i, cue in enumerate(cues):
-            readings.setdefault(tuple(cue), []).append(at + i)
-        at += len(cues)
-        for group in readings.values():
+        for group in _by_cue(cues, at):
             if len(group) > 1 and labels[group].any():
                 rows.extend(group)
                 sizes.append(len(group))
+        at += len(cues)
     if not sizes:
         return None
     first = len(FEATURE_NAMES)
