@@ -228,19 +228,17 @@ def _dedupe(found: list[Found]) -> list[Found]:
       overlap .3 to .6 all within .0002)."""
     seen_cues: set[tuple[int, int]] = set()
     seen_contents: set[tuple[int, int]] = set()
-    held: list[tuple[int, int]] = []
     kept: list[Found] = []
     for item in found:
         if item.cue in seen_cues or item.content in seen_contents:
             continue
-        if not _reports_speech(item) and _nests_with(item, kept, held):
+        if not _reports_speech(item) and _nests_with(item, kept):
             continue
         if any(_same_report(item, other) for other in kept):
             continue
         if item.cue is not None:
             seen_cues.add(item.cue)
         seen_contents.add(item.content)
-        held.extend(item.pieces or [item.content])
         kept.append(item)
     return kept
 
@@ -262,13 +260,14 @@ def _same_report(item: Found, other: Found) -> bool:
     return shared > 0 and 2 * shared >= total * _SAME_REPORT_OVERLAP
 
 
-def _nests_with(item: Found, kept: list[Found], held: list[tuple[int, int]]) -> bool:
-    """Whether the cue of `item` lies inside a kept claim's content (`held`: their pieces), or a kept
+def _nests_with(item: Found, kept: list[Found]) -> bool:
+    """Whether the cue of `item` lies inside a kept claim's content (any of its pieces), or a kept
     claim's cue inside the content of `item`."""
     if item.cue is None:
         return False
     pieces = item.pieces or [item.content]
-    return _inside(item.cue, held) or any(other.cue is not None and _inside(other.cue, pieces) for other in kept)
+    return any(_inside(item.cue, other.pieces or [other.content])
+               or (other.cue is not None and _inside(other.cue, pieces)) for other in kept)
 
 
 def _reports_speech(item: Found) -> bool:
