@@ -46,6 +46,8 @@ DESCRIPTORS = ("kind", "config", "lex", "subj", "dep", "tag", "cside", "cafter",
 AMOUNTS = ("clen", "csents", "cdist", "sent_len")
 #: Descriptor values seen fewer times than this in training share one code.
 MIN_CATEGORY = 30
+#: The columns of the trees' input that hold descriptor codes (after the competition features).
+_CATEGORICAL = list(range(len(FEATURE_NAMES), len(FEATURE_NAMES) + len(DESCRIPTORS)))
 #: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (see training.attribution),
 #: attribution F1 at 0.40: 300 trees of 63 leaves .7297 (of 31 leaves .7297; 150 trees .7290; 500 trees
 #: at rate 0.03 .7290; at least 20 candidates a leaf .7279). The logistic regression it replaced: .7257.
@@ -182,11 +184,12 @@ def prefer_readings(cues: list[Range], probabilities: np.ndarray, reading_scores
     reading the ranker puts first; its other readings stay below it, so that the reading chosen for a
     cue is the ranker's, and whether the cue is one at all stays the trees' decision."""
     result = np.array(probabilities, dtype=float)
+    reading_scores = np.asarray(reading_scores)
     for group in _by_cue(cues):
         if len(group) < 2:
             continue
         top = result[group].max()
-        best = group[int(np.argmax(np.asarray(reading_scores)[group]))]
+        best = group[int(np.argmax(reading_scores[group]))]
         result[group] = np.minimum(result[group], top - 1e-6)
         result[best] = top
     return result
@@ -224,9 +227,7 @@ def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[l
     categories = {name: sorted(v for v, n in counts[name].items() if n >= MIN_CATEGORY) for name in DESCRIPTORS}
     codes = _codes(categories)
     x = np.vstack([candidate_rows(*group, codes) for group in groups])
-    first = len(FEATURE_NAMES)
-    data = lightgbm.Dataset(x, np.asarray(labels, dtype=float),
-                            categorical_feature=list(range(first, first + len(DESCRIPTORS))))
+    data = lightgbm.Dataset(x, np.asarray(labels, dtype=float), categorical_feature=_CATEGORICAL)
     booster = lightgbm.train(dict(TREE_PARAMETERS), data, num_boost_round=TREES)
     return Reranker(booster.model_to_string(), categories, threshold, _fit_ranker(groups, x, labels))
 
@@ -248,7 +249,5 @@ def _fit_ranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[li
         at += len(cues)
     if not sizes:
         return None
-    first = len(FEATURE_NAMES)
-    data = lightgbm.Dataset(x[rows], labels[rows], group=sizes,
-                            categorical_feature=list(range(first, first + len(DESCRIPTORS))))
+    data = lightgbm.Dataset(x[rows], labels[rows], group=sizes, categorical_feature=_CATEGORICAL)
     return lightgbm.train(dict(RANKER_PARAMETERS), data, num_boost_round=RANKER_TREES).model_to_string()
