@@ -3,6 +3,7 @@
 import pytest
 
 from claimwatch.model import Document
+from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.predicates import assess_predicates, is_predicate
 from claimwatch.nlp.pipeline import analyze_documents, load_pipeline
 
@@ -26,23 +27,47 @@ def test_verbs_and_event_nouns_are_predicates_with_document_spans():
         assert analysis.document.text[start:end] == p.trigger.text
 
 
-def test_factuality_follows_embedding_and_negation():
-    found, _ = _predicates(
+def _rules(nlp, text: str) -> dict[str, tuple[int, int]]:
+    """The parse-based walk's (rank, sign) for every predicate of `text`: the rules the trees build on."""
+    walker = FactualityWalker()
+    return {t.text: walker.fact(t) for t in nlp(text) if is_predicate(t)}
+
+
+def test_the_rules_follow_embedding_and_negation(nlp):
+    found = _rules(
+        nlp,
         "The army said it had withdrawn. Officials believe the rebels retreated. "
-        "The rebels refused to negotiate. Nobody was injured. The minister may resign."
+        "The rebels refused to negotiate. Nobody was injured. The minister may resign.",
     )
-    assert found["said"] == ("certain", "positive")
-    assert found["withdrawn"] == ("certain", "positive")
-    assert found["retreated"] == ("probable", "positive")
+    assert found["said"] == (3, 1)
+    assert found["withdrawn"] == (3, 1)
+    assert found["retreated"] == (2, 1)
+    assert found["negotiate"] == (3, -1)
+    assert found["injured"] == (3, -1)
+    assert found["resign"] == (1, 1)
+
+
+def test_the_rules_leave_intended_and_questioned_events_unknown(nlp):
+    found = _rules(nlp, "The government wants to hold talks.")
+    assert found["hold"][0] == found["talks"][0] == 0
+    assert _rules(nlp, "Will the ceasefire hold?")["hold"][0] == 0
+
+
+def test_the_layer_keeps_facts_certain_and_denials_negative():
+    found, _ = _predicates(
+        "The army said it had withdrawn. The rebels refused to negotiate. Nobody was injured. "
+        "Rebels attacked the convoy on Monday."
+    )
+    assert found["said"] == found["withdrawn"] == found["attacked"] == ("certain", "positive")
     assert found["negotiate"] == ("certain", "negative")
     assert found["injured"] == ("certain", "negative")
-    assert found["resign"] == ("possible", "positive")
 
 
-def test_intended_and_questioned_events_are_not_facts():
-    found, _ = _predicates("The government wants to hold talks. Will the ceasefire hold?")
-    assert found["hold"][0] == "unknown"
-    assert found["talks"][0] == "unknown"
+def test_the_layer_does_not_take_modal_intended_or_questioned_events_for_facts():
+    found, _ = _predicates("The minister may resign. The government wants to hold talks. Will the ceasefire hold?")
+    assert found["resign"][0] != "certain"
+    assert found["hold"][0] != "certain"
+    assert found["talks"][0] != "certain"
 
 
 def test_auxiliaries_are_not_predicates(nlp):
@@ -52,6 +77,6 @@ def test_auxiliaries_are_not_predicates(nlp):
 
 def test_hedged_or_sought_event_nouns_are_not_certain():
     found, _ = _predicates("The army announced a possible withdrawal. The rebels demand negotiations.")
-    assert found["withdrawal"][0] == "possible"
-    assert found["negotiations"][0] == "possible"
+    assert found["withdrawal"][0] != "certain"
+    assert found["negotiations"][0] != "certain"
     assert found["announced"][0] == "certain"

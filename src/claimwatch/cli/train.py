@@ -12,13 +12,14 @@ from claimwatch.cli.common import FormatOpt, default_format, emit, fail, require
 
 app = typer.Typer()
 
-TRAINABLE = ("attribution",)
+TRAINABLE = ("attribution", "factuality")
 
 
 @app.command("train")
 def train(
     name: Annotated[str, typer.Argument(help=f"What to train: {', '.join(TRAINABLE)}.")],
-    path: Annotated[Path, typer.Argument(help="The training data (for attribution: a PolNeAR split folder).")],
+    path: Annotated[Path, typer.Argument(help="The training data: a PolNeAR split folder (attribution), a "
+                                         "factuality corpus folder with train.conll (factuality).")],
     out: Annotated[Path | None, typer.Option("--out", help="Where to write the model (default: the packaged one).")]
     = None,
     fmt: FormatOpt = None,

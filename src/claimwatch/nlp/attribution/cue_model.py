@@ -13,8 +13,6 @@ Both ship in one gzip-compressed JSON in claimwatch/nlp/models/ and load once pe
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +28,7 @@ from claimwatch.nlp.attribution.cues import (
     UNNAMED_SOURCE_NOUNS,
 )
 from claimwatch.nlp.attribution.rerank import Reranker
+from claimwatch.nlp.model_files import read_model_json, write_model_json
 
 #: The shipped model, gzip-compressed JSON (2.74 MB instead of 10.65: some 195,000 feature weights, the
 #: second stage's 300 trees, 2.08 MB of LightGBM text, and its reading ranker's 200, 1.37 MB).
@@ -188,12 +187,9 @@ class CueModel:
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> CueModel:
     """The cue model, read once per process (gzip-compressed when the name ends in .gz)."""
-    raw = path.read_bytes()
-    return CueModel.from_dict(json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw))
+    return CueModel.from_dict(read_model_json(path))
 
 
 def save_model(model: CueModel, path: Path) -> None:
     """Write the model as load_model reads it; the same model gives the same bytes (no time stamp)."""
-    data = json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(data, mtime=0) if path.suffix == ".gz" else data)
+    write_model_json(model.to_dict(), path)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from types import ModuleType
 
 import numpy as np
+
+from claimwatch.nlp.boosting import lightgbm_module
 
 #: Where a competitor is missing, its "best score" is this logit (a very unlikely candidate).
 _NONE = -10.0
@@ -141,7 +142,7 @@ class Reranker:
 
     def __init__(self, trees: str, categories: dict[str, list[str]], threshold: float,
                  ranker: str | None = None) -> None:
-        lightgbm = _lightgbm()
+        lightgbm = lightgbm_module()
         self.trees = trees
         self.categories = categories
         self.threshold = threshold
@@ -203,22 +204,12 @@ def _by_cue(cues: list[Range], offset: int = 0) -> list[list[int]]:
     return list(readings.values())
 
 
-def _lightgbm() -> ModuleType:
-    """LightGBM, or an error that says how to get it: its wheel needs the system's OpenMP runtime."""
-    try:
-        import lightgbm
-    except (ImportError, OSError) as err:
-        raise RuntimeError(f"the attribution model needs LightGBM, which failed to load ({err}): "
-                           "`pip install lightgbm`, and on Debian or Ubuntu `apt install libgomp1`") from err
-    return lightgbm
-
-
 def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[list[str]]]], labels: np.ndarray,
                  threshold: float) -> Reranker:
     """Trees over the candidates of `groups` (per Doc: cues, contents, first-stage logits, first-stage
     features) and their 0/1 `labels`, in order; deterministic for the same input. Descriptor values
     seen fewer than MIN_CATEGORY times share one code."""
-    lightgbm = _lightgbm()
+    lightgbm = lightgbm_module()
     counts: dict[str, Counter] = {name: Counter() for name in DESCRIPTORS}
     for *_, features in groups:
         for feats in features:
@@ -236,7 +227,7 @@ def _fit_ranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[li
                 labels: np.ndarray) -> str | None:
     """The reading ranker over the rows `x` of `groups`: trained on the cues of several readings, one of
     them at least right; None when there are none."""
-    lightgbm = _lightgbm()
+    lightgbm = lightgbm_module()
     labels = np.asarray(labels, dtype=float)
     rows: list[int] = []
     sizes: list[int] = []

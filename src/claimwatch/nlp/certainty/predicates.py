@@ -4,7 +4,8 @@ Verbs and event nouns ("attack", "talks", "the bombing") are predicates. Their f
 author's view (`claimwatch.nlp.certainty.factuality`): "troops may have been deployed" →
 possible; "refused to withdraw" → withdraw negative; an event under "said" keeps the speaker's
 commitment, under "wants to"/"plans to"/"if" it is unknown. The walk up the parse is memoised
-per Doc, so the layer costs a fraction of the parse.
+per Doc, so the layer costs a fraction of the parse; trees trained on the UW corpus then weigh what the walk
+found with the words around each event (factuality_model.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.model import Predicate, TextSpan
 from claimwatch.nlp.certainty.event_nouns import is_event_noun
 from claimwatch.nlp.certainty.factuality import FactualityWalker
+from claimwatch.nlp.certainty.factuality_model import describe_event, learned_fact, load_factuality_model
 from claimwatch.nlp.certainty.modality import level
 from claimwatch.nlp.state import DocState
 
@@ -34,12 +36,14 @@ def is_predicate(token: Token) -> bool:
 
 
 def assess_predicates(doc: Doc, state: DocState) -> None:
-    """Add a `Predicate` for each event-denoting word of the Doc to `state.predicates`."""
+    """Add a `Predicate` for each event-denoting word of the Doc to `state.predicates`: its factuality
+    as the learned model (factuality_model) reads the rules' walk and the words around the event."""
     walker = FactualityWalker()
-    for token in doc:
-        if not is_predicate(token):
-            continue
-        rank, sign = walker.fact(token)
+    events = [token for token in doc if is_predicate(token)]
+    described = [describe_event(token, walker) for token in events]
+    scores = load_factuality_model().scores(described)
+    for token, (numbers, _), score in zip(events, described, scores, strict=True):
+        rank, sign = learned_fact((int(numbers[0]), int(numbers[1])), float(score))
         state.predicates.append(
             Predicate(
                 trigger=TextSpan(token.text, state.span(token)),
