@@ -1,11 +1,12 @@
 """The predicates layer: every event the text mentions, with how factual the text presents it.
 
 Verbs and event nouns ("attack", "talks", "the bombing") are predicates. Their factuality is the
-author's view (`claimwatch.nlp.certainty.factuality`): "troops may have been deployed" →
-possible; "refused to withdraw" → withdraw negative; an event under "said" keeps the speaker's
-commitment, under "wants to"/"plans to"/"if" it is unknown. The walk up the parse is memoised
-per Doc, so the layer costs a fraction of the parse; trees trained on the UW corpus then weigh what the walk
-found with the words around each event (factuality_model.py).
+author's view. The rules walk up the parse (`claimwatch.nlp.certainty.factuality`): "troops may have
+been deployed" → possible; "refused to withdraw" → withdraw negative; an event under "said" keeps the
+speaker's commitment, under "wants to"/"plans to"/"if" it is uncommitted. Trees trained on the UW and
+MEANTIME corpora then weigh what the walk found with the words around each event and set how certain
+it is (factuality_model.py); an event the rules find negated keeps their reading. The walk is memoised
+per Doc, so the layer costs a fraction of the parse.
 """
 
 from __future__ import annotations
