@@ -6,7 +6,7 @@ a matter of degree the rules cannot set by hand ("hopes to win" is less certain 
 win"; an event under "said" in a quotation more than a future under "would"). Gradient-boosted
 trees (LightGBM) over what the rules found (the combined rank and sign, the event's own modality,
 what it inherits from above) and the words around the event (its lemma, part of speech and role,
-its first three governors and the role by which it hangs on the first, the subordinator of its
+its first three governors, the first one's role and part of speech, the subordinator of its
 clause, its auxiliaries) predict the event's score on the [-3, 3] scale of the factuality corpora.
 They are trained on the training splits of the UW and MEANTIME corpora by `claimwatch train factuality DIR`
 (claimwatch.training.factuality) and ship, as LightGBM's text format, in one gzip-compressed JSON.
