@@ -2,8 +2,9 @@
 
 The parse-based walk (factuality.py) says how committed the text is to an event from the words
 that mark or embed it, level by level. How much each cue really weakens an event in news text is
-a matter of degree the rules cannot set by hand ("hopes to win" is less certain than "plans to
-win"; an event under "said" in a quotation more than a future under "would"). Gradient-boosted
+a matter of degree the rules cannot set by hand: on UW train, events under "want to", "try to" and
+"plan to" average 0.7, 1.0 and 1.5 on the [-3, 3] scale, where the rules say unknown, possible and
+possible; events under "agree to", which the rules take as certain, 2.2. Gradient-boosted
 trees (LightGBM) over what the rules found (the combined rank and sign, the event's own modality,
 what it inherits from above) and the words around the event (its lemma, part of speech and role,
 its first three governors, the first one's role and part of speech, the subordinator of its
