@@ -80,3 +80,13 @@ def test_hedged_or_sought_event_nouns_are_not_certain():
     assert found["withdrawal"][0] != "certain"
     assert found["negotiations"][0] != "certain"
     assert found["announced"][0] == "certain"
+
+
+def test_predicated_adjectives_are_states_and_particles_belong_to_their_verb(nlp):
+    doc = nlp("The rebels are willing to talk. A willing partner came.")
+    assert [t.text for t in doc if is_predicate(t) and t.pos_ == "ADJ"] == ["willing"]  # not the attributive one
+    found, analysis = _predicates("Investors sold off their shares. The army backed down.")
+    assert "sold off" in found and "backed down" in found
+    for p in analysis.predicates:
+        start, end = p.trigger.span
+        assert analysis.document.text[start:end] == p.trigger.text

@@ -24,8 +24,13 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
+#: The roles of an adjective predicated of something ("the rebels are willing to talk", "found it dead").
+_PREDICATIVE = frozenset({"acomp", "oprd", "ROOT"})
+
+
 def is_predicate(token: Token) -> bool:
-    """Whether the token denotes an event: a main verb, or a common noun that names an event."""
+    """Whether the token denotes an event or a state: a main verb, a common noun that names an event, or an
+    adjective predicated of something (both the factuality corpora score "willing", "unable", "dead")."""
     if token.tag_ in _VERB_TAGS:
         if token.dep_ in ("aux", "auxpass"):
             return False
@@ -33,7 +38,16 @@ def is_predicate(token: Token) -> bool:
         return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("amod", "compound"))
     if token.tag_ in _NOUN_TAGS:
         return is_event_noun(token.lemma_.lower())
-    return False
+    return token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE
+
+
+def trigger_end(token: Token) -> int:
+    """Where a predicate's trigger ends: after the verb's particle when it follows the verb ("sold off",
+    "backed down"), else after the word."""
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].dep_ == "prt" and token.doc[end].head.i == token.i:
+        end += 1
+    return end
 
 
 def assess_predicates(doc: Doc, state: DocState) -> None:
@@ -45,9 +59,10 @@ def assess_predicates(doc: Doc, state: DocState) -> None:
     scores = load_factuality_model().scores(described)
     for token, (numbers, _), score in zip(events, described, scores, strict=True):
         rank, sign = learned_fact((int(numbers[0]), int(numbers[1])), float(score))
+        trigger = doc[token.i:trigger_end(token)]
         state.predicates.append(
             Predicate(
-                trigger=TextSpan(token.text, state.span(token)),
+                trigger=TextSpan(trigger.text, state.span(trigger)),
                 certainty=level(rank),
                 polarity="positive" if sign > 0 else "negative",
             )
