@@ -13,7 +13,10 @@ from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel, load_mode
 from claimwatch.nlp.attribution.rerank import (
     AMOUNTS,
     DESCRIPTORS,
+    ENCODED,
+    ENCODING_WEIGHT,
     FEATURE_NAMES,
+    CueRates,
     Reranker,
     competition_features,
     describe,
@@ -162,6 +165,49 @@ def test_reranker_round_trips_and_rejects_another_feature_set():
     stale = dict(rerank.to_dict(), descriptors=["kind"])
     with pytest.raises(ValueError, match="retrain"):
         Reranker.from_dict(stale)
+
+
+def test_cue_rates_count_each_value_and_smooth_toward_the_base_rate():
+    feats = [["lemma=say", "lemma_config=say|ccomp"]] * 30 + [["lemma=vote", "lemma_config=vote|dobj"]] * 30
+    rates = CueRates.count(feats, np.array([1] * 30 + [0] * 30))
+    assert rates.base == 0.5 and rates.counts["lemma"]["say"] == [30, 30]
+    say, vote, unseen = rates.columns([feats[0], feats[-1], ["lemma=shrug"]])
+    names = list(ENCODED)
+    assert say[2 * names.index("lemma")] == pytest.approx((30 + 0.5 * ENCODING_WEIGHT) / (30 + ENCODING_WEIGHT))
+    assert unseen[0] == pytest.approx(0.5)
+    assert say[0] > unseen[0] > vote[0]
+    assert unseen[1] == 0.0 and say[1] == pytest.approx(np.log1p(30))
+    again = CueRates.from_dict(json.loads(json.dumps(rates.to_dict())))
+    assert list(again.columns([feats[0]])[0]) == list(say)
+    with pytest.raises(ValueError, match="retrain"):
+        CueRates.from_dict(dict(rates.to_dict(), names=["lemma"]))
+
+
+def test_the_trees_learn_a_words_rate_from_out_of_fold_rates():
+    # The first stage's logit says nothing; whether a candidate is a cue depends on its lemma alone, which
+    # the trees see only through the training rates.
+    rng = np.random.default_rng(5)
+    groups, labels = [], []
+    for i in range(400):
+        lemma = ("say", "vote")[i % 2]
+        groups.append(([(1, 2)], [(3, 6)], np.array([rng.normal()]), [[f"lemma={lemma}", "config=ccomp"]]))
+        labels.append(float(lemma == "say" and rng.random() < 0.9))
+    labels = np.array(labels)
+    # each half of the groups reads the rates counted on the other half
+    other = [CueRates.count([g[3][0] for g in groups[a:b]], labels[a:b]) for a, b in ((200, 400), (0, 200))]
+    rerank = fit_reranker(groups, labels, 0.5, [other[n // 200] for n in range(len(groups))])
+    said = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [["lemma=say", "config=ccomp"]])[0]
+    voted = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [["lemma=vote", "config=ccomp"]])[0]
+    assert said > 0.7 > 0.2 > voted
+    assert rerank.rates.counts["lemma"]["say"][1] == 200  # the model keeps the rates of all the groups
+
+
+def test_a_reranker_saved_before_the_rates_says_to_retrain():
+    groups, labels = _synthetic_groups(100, 6)
+    data = fit_reranker(groups, labels, 0.5).to_dict()
+    del data["rates"]
+    with pytest.raises(ValueError, match="retrain"):
+        Reranker.from_dict(data)
 
 
 def test_a_model_saved_compressed_loads_the_same_and_its_bytes_do_not_change(tmp_path):
