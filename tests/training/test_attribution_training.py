@@ -171,14 +171,15 @@ def test_cue_rates_count_each_value_and_smooth_toward_the_base_rate():
     feats = [["lemma=say", "lemma_config=say|ccomp"]] * 30 + [["lemma=vote", "lemma_config=vote|dobj"]] * 30
     rates = CueRates.count(feats, np.array([1] * 30 + [0] * 30))
     assert rates.base == 0.5 and rates.counts["lemma"]["say"] == [30, 30]
-    say, vote, unseen = rates.columns([feats[0], feats[-1], ["lemma=shrug"]])
+    say, vote, unseen = rates.columns([{"lemma": "say", "lemma_config": "say|ccomp"},
+                                       {"lemma": "vote", "lemma_config": "vote|dobj"}, {"lemma": "shrug"}])
     names = list(ENCODED)
     assert say[2 * names.index("lemma")] == pytest.approx((30 + 0.5 * ENCODING_WEIGHT) / (30 + ENCODING_WEIGHT))
     assert unseen[0] == pytest.approx(0.5)
     assert say[0] > unseen[0] > vote[0]
     assert unseen[1] == 0.0 and say[1] == pytest.approx(np.log1p(30))
     again = CueRates.from_dict(json.loads(json.dumps(rates.to_dict())))
-    assert list(again.columns([feats[0]])[0]) == list(say)
+    assert list(again.columns([{"lemma": "say", "lemma_config": "say|ccomp"}])[0]) == list(say)
     with pytest.raises(ValueError, match="retrain"):
         CueRates.from_dict(dict(rates.to_dict(), names=["lemma"]))
 

@@ -114,7 +114,10 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 def describe(features: list[str]) -> tuple[list[str], list[float]]:
     """A candidate's DESCRIPTORS and AMOUNTS as its first-stage features name them ("config=ccomp",
     "clen=8"): the values, "" where a feature is absent; the amounts as numbers, NaN where absent."""
-    values = _named(features)
+    return _described(_named(features))
+
+
+def _described(values: dict[str, str]) -> tuple[list[str], list[float]]:
     amounts = []
     for name in AMOUNTS:
         try:
@@ -126,12 +129,7 @@ def describe(features: list[str]) -> tuple[list[str], list[float]]:
 
 def _named(features: list[str]) -> dict[str, str]:
     """The first value each feature name takes ("config=ccomp" → config: ccomp)."""
-    values: dict[str, str] = {}
-    for feature in features:
-        name, sep, value = feature.partition("=")
-        if sep and name not in values:
-            values[name] = value
-    return values
+    return dict(feature.split("=", 1) for feature in reversed(features) if "=" in feature)
 
 
 class CueRates:
@@ -153,12 +151,12 @@ class CueRates:
                 seen[1] += 1
         return cls(counts, float(np.mean(labels)) if len(labels) else 0.0)
 
-    def columns(self, features: list[list[str]]) -> np.ndarray:
-        """Per candidate and ENCODED feature: the smoothed rate of its value, and log(1 + candidates)."""
-        out = np.zeros((len(features), 2 * len(ENCODED)))
+    def columns(self, named: list[dict[str, str]]) -> np.ndarray:
+        """Per candidate (its features by name) and ENCODED feature: the smoothed rate of its value, and
+        log(1 + candidates)."""
+        out = np.zeros((len(named), 2 * len(ENCODED)))
         prior = self.base * ENCODING_WEIGHT
-        for r, feats in enumerate(features):
-            values = _named(feats)
+        for r, values in enumerate(named):
             for k, name in enumerate(ENCODED):
                 cues, seen = self.counts[name].get(values.get(name, ""), (0, 0))
                 out[r, 2 * k] = (cues + prior) / (seen + ENCODING_WEIGHT)
@@ -182,12 +180,13 @@ def candidate_rows(cues: list[Range], contents: list[Range], logits: np.ndarray,
     maps each descriptor's known values to theirs; 0 for any other), amounts, the cue's length, and the
     training rates of the ENCODED features (`rates`)."""
     competition = competition_features(cues, contents, logits)
+    named = [_named(feats) for feats in features]
     described = np.zeros((len(features), len(DESCRIPTORS) + len(AMOUNTS) + 1))
-    for r, (feats, cue) in enumerate(zip(features, cues, strict=True)):
-        values, amounts = describe(feats)
+    for r, (values_by_name, cue) in enumerate(zip(named, cues, strict=True)):
+        values, amounts = _described(values_by_name)
         known = [codes[name].get(value, 0) for name, value in zip(DESCRIPTORS, values, strict=True)]
         described[r] = known + amounts + [cue[1] - cue[0]]
-    return np.hstack([competition, described, rates.columns(features)])
+    return np.hstack([competition, described, rates.columns(named)])
 
 
 def _codes(categories: dict[str, list[str]]) -> dict[str, dict[str, int]]:
