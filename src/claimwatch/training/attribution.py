@@ -7,7 +7,8 @@ A logistic regression with an L2 penalty (full-batch gradient descent in numpy, 
 learns feature weights; rare features and near-zero weights are dropped so
 that the JSON stays small. The second stage (claimwatch.nlp.attribution.rerank: LightGBM trees), which
 rescores each candidate against its competitors, learns from out-of-fold first-stage scores: the articles are split
-into RERANK_FOLDS folds, and each fold is scored by a first stage trained on the others. The result is
+into RERANK_FOLDS folds, and each fold is scored by a first stage trained on the others, and reads the training
+rates of its words (rerank.CueRates) counted on the others. The result is
 written where claimwatch.nlp.attribution.cue_model loads it.
 """
 
