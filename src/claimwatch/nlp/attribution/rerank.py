@@ -22,11 +22,10 @@ the trees decide whether the cue is one, the ranker which content it takes (pref
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy as np
 
-from claimwatch.nlp.boosting import lightgbm_module
+from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
 
 #: Where a competitor is missing, its "best score" is this logit (a very unlikely candidate).
 _NONE = -10.0
@@ -189,10 +188,6 @@ def candidate_rows(cues: list[Range], contents: list[Range], logits: np.ndarray,
     return np.hstack([competition, described, rates.columns(named)])
 
 
-def _codes(categories: dict[str, list[str]]) -> dict[str, dict[str, int]]:
-    return {name: {v: i + 1 for i, v in enumerate(categories.get(name, []))} for name in DESCRIPTORS}
-
-
 class Reranker:
     """Gradient-boosted trees (LightGBM) over competition_features and each candidate's
     descriptors and training rates (`rates`), with the decision threshold, and optionally the reading
@@ -209,7 +204,7 @@ class Reranker:
         self.ranker = ranker
         self._booster = lightgbm.Booster(model_str=trees)
         self._ranker = lightgbm.Booster(model_str=ranker) if ranker else None
-        self._codes = _codes(categories)
+        self._codes = value_codes(categories, DESCRIPTORS)
 
     def scores(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
                features: list[list[str]]) -> tuple[np.ndarray, np.ndarray | None]:
@@ -278,13 +273,9 @@ def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[l
     keeps the rates of all groups."""
     lightgbm = lightgbm_module()
     rates = CueRates.count([feats for *_, features in groups for feats in features], np.asarray(labels))
-    counts: dict[str, Counter] = {name: Counter() for name in DESCRIPTORS}
-    for *_, features in groups:
-        for feats in features:
-            for name, value in zip(DESCRIPTORS, describe(feats)[0], strict=True):
-                counts[name][value] += 1
-    categories = {name: sorted(v for v, n in counts[name].items() if n >= MIN_CATEGORY) for name in DESCRIPTORS}
-    codes = _codes(categories)
+    categories = known_values((describe(feats)[0] for *_, features in groups for feats in features), DESCRIPTORS,
+                              MIN_CATEGORY)
+    codes = value_codes(categories, DESCRIPTORS)
     x = np.vstack([candidate_rows(*group, codes, group_rates[n] if group_rates else rates)
                    for n, group in enumerate(groups)])
     data = lightgbm.Dataset(x, np.asarray(labels, dtype=float), categorical_feature=_CATEGORICAL)

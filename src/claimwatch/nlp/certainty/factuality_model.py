@@ -15,14 +15,13 @@ They are trained on the training splits of the UW and MEANTIME corpora by `claim
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Token
 
-from claimwatch.nlp.boosting import lightgbm_module
+from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.modality import Fact, clause_mark, local_modality
 from claimwatch.nlp.model_files import read_model_json, write_model_json
@@ -51,27 +50,17 @@ def describe_event(token: Token, walker: FactualityWalker) -> Described:
     rank, sign = walker.fact(token)
     context = walker.context(token)
     local = local_modality(token)
-    governors = []
-    node = token
-    while node.head.i != node.i and len(governors) < 3:
-        node = node.head
-        governors.append(node)
+    ancestors = list(token.ancestors)
+    governors = ancestors[:3]
     auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
     numbers = [rank, sign, rank * sign, context[0], context[1], local[0], local[1],
-               float(any(c.dep_ == "neg" for c in token.children)), float(_depth(token))]
+               float(any(c.dep_ == "neg" for c in token.children)), float(len(ancestors))]
     words = [governor.lemma_.lower() for governor in governors] + ["-"] * (3 - len(governors))
     categories = [token.pos_, token.tag_, token.dep_, token.lemma_.lower(), words[0],
                   governors[0].dep_ if governors else "-", governors[0].pos_ if governors else "-", words[1],
                   words[2], clause_mark(token) or "-", auxiliaries[0] if auxiliaries else "-",
                   auxiliaries[1] if len(auxiliaries) > 1 else "-"]
     return numbers, categories
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 #: How far the trees' score is stretched before it is rounded: squared-error trees pull their scores toward
@@ -105,7 +94,7 @@ class FactualityModel:
         self.trees = trees
         self.categories = categories
         self._booster = lightgbm_module().Booster(model_str=trees)
-        self._codes = _codes(categories)
+        self._codes = value_codes(categories, CATEGORIES)
 
     def scores(self, described: list[Described]) -> np.ndarray:
         """The predicted score of each described event."""
@@ -124,10 +113,6 @@ class FactualityModel:
         return cls(data["trees"], data["categories"])
 
 
-def _codes(categories: dict[str, list[str]]) -> dict[str, dict[str, int]]:
-    return {name: {v: i + 1 for i, v in enumerate(categories.get(name, []))} for name in CATEGORIES}
-
-
 def _rows(described: list[Described], codes: dict[str, dict[str, int]]) -> np.ndarray:
     return np.array([numbers + [codes[name].get(value, 0) for name, value in zip(CATEGORIES, values, strict=True)]
                      for numbers, values in described], dtype=float)
@@ -138,13 +123,9 @@ def fit_factuality_model(described: list[Described], scores: list[float],
     """Trees over described events, their gold scores and, optionally, their weights; deterministic for
     the same input."""
     lightgbm = lightgbm_module()
-    counts: dict[str, Counter] = {name: Counter() for name in CATEGORIES}
-    for _, values in described:
-        for name, value in zip(CATEGORIES, values, strict=True):
-            counts[name][value] += 1
-    categories = {name: sorted(v for v, n in counts[name].items() if n >= MIN_CATEGORY) for name in CATEGORIES}
+    categories = known_values((values for _, values in described), CATEGORIES, MIN_CATEGORY)
     columns = list(range(len(NUMBERS), len(NUMBERS) + len(CATEGORIES)))
-    data = lightgbm.Dataset(_rows(described, _codes(categories)), np.asarray(scores, dtype=float),
+    data = lightgbm.Dataset(_rows(described, value_codes(categories, CATEGORIES)), np.asarray(scores, dtype=float),
                             weight=None if weights is None else np.asarray(weights, dtype=float),
                             categorical_feature=columns)
     booster = lightgbm.train(dict(TREE_PARAMETERS), data, num_boost_round=TREES)

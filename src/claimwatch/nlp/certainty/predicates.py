@@ -57,8 +57,8 @@ def assess_predicates(doc: Doc, state: DocState) -> None:
     events = [token for token in doc if is_predicate(token)]
     described = [describe_event(token, walker) for token in events]
     scores = load_factuality_model().scores(described)
-    for token, (numbers, _), score in zip(events, described, scores, strict=True):
-        rank, sign = learned_fact((int(numbers[0]), int(numbers[1])), float(score))
+    for token, score in zip(events, scores, strict=True):
+        rank, sign = learned_fact(walker.fact(token), float(score))  # the walk is memoised: no second walk
         trigger = doc[token.i:trigger_end(token)]
         state.predicates.append(
             Predicate(
