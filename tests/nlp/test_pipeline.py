@@ -82,3 +82,17 @@ def test_no_break_spaces_reach_the_parser_as_plain_spaces_and_spans_still_index_
     # the quotation after the no-break space goes on what the mayor said
     assert [text[a:b] for a, b in claim.content.pieces] == ["We will rebuild the school", "It will open in May"]
     assert text[claim.cue.span[0]:claim.cue.span[1]] == "said"
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_but_reported_as_written():
+    text = (
+        "Governor Warns Budget Cuts Will Close Rural Schools\n\n"
+        "The governor said on Monday that the cuts would close schools in rural towns. "
+        "Critics of the plan said it would cost too much.\n"
+    )
+    [result] = analyze_documents([Document(text=text)])
+    headline = [c for c in result.claims if c.cue and c.cue.span[1] <= text.index("\n")]
+    # as written, the tagger takes "Warns" for a proper noun, and the headline has no cue at all
+    assert [(c.source.text, c.cue.text, c.content.text) for c in headline] == [
+        ("Governor", "Warns", "Budget Cuts Will Close Rural Schools")
+    ]

@@ -23,6 +23,10 @@ def doc_text(doc: Doc, state: DocState) -> str:
     end = doc_length(doc)
     last = doc[-1]
     text = state.document.text[state.offset:state.offset + end]
-    if len(text) != end or not text.startswith(doc[0].text) or not text.endswith(last.text_with_ws):
+    # The parser saw the text with headlines in sentence case (pipeline.text_for_parsing), so the ends are
+    # compared without case.
+    first = doc[0].text
+    if len(text) != end or text[:len(first)].lower() != first.lower() or \
+            text[end - len(last.text_with_ws):].lower() != last.text_with_ws.lower():
         return doc.text  # a Doc not cut from this document (a caller's own parse)
     return text

@@ -23,6 +23,7 @@ from claimwatch import config
 from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Analysis, Document, Span
 from claimwatch.nlp.attribution import attribute_claims
+from claimwatch.nlp.casing import sentence_case_titles
 from claimwatch.nlp.certainty.predicates import assess_predicates
 from claimwatch.nlp.entities.resolve import resolve_entities
 from claimwatch.nlp.events.coding import code_events
@@ -63,8 +64,10 @@ _ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u20
 
 
 def text_for_parsing(text: str) -> str:
-    """The text as the parser should see it: odd space characters made plain, the length unchanged."""
-    return text.translate(_ODD_SPACES)
+    """The text as the parser should see it, the length unchanged: odd space characters made plain, and
+    lines in title case put in sentence case (casing.sentence_case_titles). Give it the whole document:
+    the casing of a headline is read off the rest of the text."""
+    return sentence_case_titles(text.translate(_ODD_SPACES))
 
 
 def split_for_parsing(text: str, region: Span, limit: int = config.MAX_CHUNK_CHARS) -> list[Span]:
@@ -124,8 +127,9 @@ def analyze_documents(
             chunks = [c for c in chunks if document.text[c[0]:c[1]].strip()]
             remaining[n] = len(chunks)
             order.append(n)
+            parsed_text = text_for_parsing(document.text) if chunks else ""
             for start, end in chunks:
-                yield text_for_parsing(document.text[start:end]), (n, start)
+                yield parsed_text[start:end], (n, start)
 
     def finished() -> Iterator[Analysis | Failure]:
         while order and remaining[order[0]] == 0:
