@@ -43,3 +43,9 @@ def test_prose_is_left_alone_and_the_length_never_changes() -> None:
 def test_a_sentence_opening_inside_the_headline_keeps_its_capital() -> None:
     text = "Critics: Budget Would Hurt Rural Towns" + BODY
     assert first_line(sentence_case_titles(text)) == "Critics: Budget would hurt rural towns"
+
+
+def test_a_line_that_shares_few_words_with_the_prose_is_left_alone() -> None:
+    # a list of names, a byline or a link to another story: its casing could only be guessed
+    text = "Reporting By Anna Kask And Peeter Saar In Tallinn; Editing By Juri Mets" + BODY
+    assert sentence_case_titles(text) == text
