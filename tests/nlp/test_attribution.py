@@ -431,3 +431,11 @@ def test_a_cue_around_a_likelier_claims_cue(nlp, text, outer_cue, kept):
     inner = Found(unnamed, (express.i, express.i + 1), (express.i + 1, len(doc) - 1), doc[express.i + 1], express)
     outer = Found(unnamed, (outer_cue, outer_cue + 1), (outer_cue + 1, len(doc) - 1), express, doc[outer_cue])
     assert [item.cue_token.text for item in _dedupe([inner, outer])] == kept
+
+
+def test_a_source_never_runs_over_a_line_break(nlp):
+    # with no full stop after the headline, the parse joins its last words to the subject below
+    text = "Port closes after storm damage\n\nHarbour officials said on Monday that the port would stay closed."
+    claim = one(nlp, text)
+    assert (claim.cue.text, claim.source.text) == ("said", "Harbour officials")
+    assert text[claim.source.span[0]:claim.source.span[1]] == "Harbour officials"

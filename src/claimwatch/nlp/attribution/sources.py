@@ -99,6 +99,21 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _within_line(doc: Doc, start: int, end: int, head: int) -> tuple[int, int]:
+    """[start, end) cut to the line of the head. The parse can join the last words of a headline to the
+    subject of the paragraph below it; the source a reader is shown never runs over a line break. (The
+    candidates' readings keep the parse's phrase: the cue model learned from those.)"""
+    for i in range(head - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(head + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
+
+
 def _after_folded_quotation(doc: Doc, start: int, head: int) -> int:
     """Where a source phrase starts when the parse has folded the quotation before it into it
     ('"C," Jane Doe, 69, told'): after the last closing mark between `start` and the head that a
@@ -119,7 +134,7 @@ def make_source(head: Token, state: DocState) -> Source:
     """The Source of a claim whose source phrase is headed by `head`. Pronouns are linked
     later, by `link_pronouns`, once the claims before them are known."""
     doc = head.doc
-    start, end = phrase_bounds(head)
+    start, end = _within_line(doc, *phrase_bounds(head), head.i)
     span = state.span((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
     text = state.text_of(span)
     if head.pos_ == "PRON":
