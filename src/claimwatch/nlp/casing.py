@@ -49,8 +49,9 @@ class CasingEvidence:
     capitalised: Counter[str] = field(default_factory=Counter)  # in mid-sentence only
     capitals: Counter[str] = field(default_factory=Counter)  # all capitals, two letters or more
 
-    def add_line(self, line: str) -> None:
-        for match in _WORD.finditer(line):
+    def add_line(self, line: str, words: list[re.Match[str]]) -> None:
+        """Count the words of one line (`words`: its _WORD matches)."""
+        for match in words:
             word, key = match.group(), _key(match.group())
             if word.islower():
                 self.lower[key] += 1
@@ -69,13 +70,18 @@ def _key(word: str) -> str:
 
 
 def _opens_sentence(line: str, start: int) -> bool:
-    before = line[:start].rstrip()
-    if not before:
+    """Whether the word at `start` opens a sentence. It looks back only past the spaces and at most one
+    short word: a copy of the line so far for every word made long lines cost quadratic time."""
+    i = start - 1
+    while i >= 0 and line[i].isspace():
+        i -= 1
+    if i < 0:
         return True
-    if before[-1] == "." and (m := _LAST_WORD.search(before)):
+    # A longer word before the full stop is cut at ABBREVIATION_LETTERS + 1 letters: too long either way.
+    if line[i] == "." and (m := _LAST_WORD.search(line, max(0, i - ABBREVIATION_LETTERS - 1), i + 1)):
         word = m.group(1)
         return not (word[0].isupper() and len(word) <= ABBREVIATION_LETTERS)
-    return before[-1] in _SENTENCE_OPENERS
+    return line[i] in _SENTENCE_OPENERS
 
 
 def _inner_capitals(word: str) -> bool:
@@ -111,22 +117,21 @@ def sentence_case_titles(text: str) -> str:
     """The text with its title-case lines in sentence case, from the casing of the rest of the text;
     the same length, and the same text wherever no line is in title case."""
     lines = text.split("\n")
-    words = [[m.group() for m in _WORD.finditer(line)] for line in lines]
-    titled = [_is_title_line(w) for w in words]
+    words = [list(_WORD.finditer(line)) for line in lines]
+    titled = [_is_title_line([m.group() for m in w]) for w in words]
     if not any(titled):
         return text
     evidence = CasingEvidence()
-    for line, is_title in zip(lines, titled, strict=True):
+    for line, line_words, is_title in zip(lines, words, titled, strict=True):
         if not is_title:
-            evidence.add_line(line)
+            evidence.add_line(line, line_words)
     out = []
-    for line, is_title in zip(lines, titled, strict=True):
-        out.append(_sentence_case(line, evidence) if is_title else line)
+    for line, line_words, is_title in zip(lines, words, titled, strict=True):
+        out.append(_sentence_case(line, line_words, evidence) if is_title else line)
     return "\n".join(out)
 
 
-def _sentence_case(line: str, evidence: CasingEvidence) -> str:
-    matches = list(_WORD.finditer(line))
+def _sentence_case(line: str, matches: list[re.Match[str]], evidence: CasingEvidence) -> str:
     capitalised = [_key(m.group()) for m in matches[1:] if m.group()[0].isupper()]
     if sum(evidence.seen(w) for w in capitalised) < MIN_SEEN_SHARE * len(capitalised):
         return line
