@@ -91,6 +91,15 @@ def split_for_parsing(text: str, region: Span, limit: int = config.MAX_CHUNK_CHA
     return pieces
 
 
+def pieces_for_parsing(document: Document) -> list[tuple[int, str]]:
+    """What the parser reads of a document: (offset, text as the parser sees it) of each piece of its
+    included regions, blank pieces left out."""
+    chunks = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
+    chunks = [c for c in chunks if document.text[c[0]:c[1]].strip()]
+    parsed_text = text_for_parsing(document.text) if chunks else ""
+    return [(start, parsed_text[start:end]) for start, end in chunks]
+
+
 @dataclass
 class Failure:
     """A document whose analysis failed; the others go on."""
@@ -123,13 +132,11 @@ def analyze_documents(
     def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, document in enumerate(documents):
             states[n] = DocState(document, _published(document))
-            chunks = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
-            chunks = [c for c in chunks if document.text[c[0]:c[1]].strip()]
-            remaining[n] = len(chunks)
+            pieces_of_document = pieces_for_parsing(document)
+            remaining[n] = len(pieces_of_document)
             order.append(n)
-            parsed_text = text_for_parsing(document.text) if chunks else ""
-            for start, end in chunks:
-                yield parsed_text[start:end], (n, start)
+            for start, piece in pieces_of_document:
+                yield piece, (n, start)
 
     def finished() -> Iterator[Analysis | Failure]:
         while order and remaining[order[0]] == 0:

@@ -69,16 +69,12 @@ class Article:
 
 def parse_articles(folder: Path) -> Iterator[Article]:
     """The articles of a PolNeAR folder, parsed the way the pipeline parses them."""
-    from claimwatch.nlp.pipeline import load_pipeline, split_for_parsing, text_for_parsing
+    from claimwatch.nlp.pipeline import load_pipeline, pieces_for_parsing
 
     nlp = load_pipeline()
     items = list(load(folder))
-    chunks = []
-    for _name, document, _gold in items:
-        regions = [c for r in document.included_regions() for c in split_for_parsing(document.text, r)]
-        chunks.append([c for c in regions if document.text[c[0]:c[1]].strip()])
-    parsed_texts = (text_for_parsing(doc.text) for _name, doc, _gold in items)
-    texts = ((text[a:b], n) for n, text in enumerate(parsed_texts) for a, b in chunks[n])
+    chunks = [pieces_for_parsing(document) for _name, document, _gold in items]
+    texts = ((piece, n) for n, pieces_of_article in enumerate(chunks) for _start, piece in pieces_of_article)
     pieces: dict[int, list[Doc]] = {}
     for parsed, n in nlp.pipe(texts, as_tuples=True, batch_size=32):
         pieces.setdefault(n, []).append(parsed)
