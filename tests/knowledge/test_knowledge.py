@@ -93,7 +93,8 @@ def test_claims_about_an_actor_with_their_cluster(store):
 
 def test_entities_across_documents(store):
     iran = next(e for e in store.entities() if e["country"] == "IRN")
-    assert iran["documents"] == 7 and "Iran" in iran["names"]
+    assert iran["documents"] == 7 and "Iran" in iran["aliases"]
+    assert iran["id"] == "country:IRN" and iran["mentions"] >= 7
     assert iran["first_seen"] == "2024-03-04"
 
 

@@ -72,7 +72,7 @@ def test_full_text_search(store):
 def test_inputs_are_remembered_for_resuming(store):
     analysis = _analysis()
     store.add(analysis, raw_hash="sha256:raw", name="a.html")
-    assert store.known_inputs() == {"sha256:raw": analysis.document.id}
+    assert store.known_inputs() == {"sha256:raw": (analysis.document.id, "a.html")}
     store.remember_input("sha256:other", analysis.document.id)
     assert set(store.known_inputs()) == {"sha256:raw", "sha256:other"}
 

@@ -1,9 +1,10 @@
-"""Claims across documents: each claim with its document, its cluster and how many
+"""Claims across documents: each claim with its publication, its cluster and how many
 independent sources make it.
 
-A claim tied to an event belongs to the event's cluster; the others are grouped when their
-content is nearly the same words (MinHash LSH over content words), which is how one quote or
-one agency statement travels from outlet to outlet.
+A claim that reports an event belongs to the event's cluster. The others are grouped at ingest
+only by what they say: their content words must agree (Jaccard at least `CLAIM_THRESHOLD`),
+which is how one quote or one agency statement travels from outlet to outlet; sharing a
+speaker or an actor is not enough. Candidates are found through LSH bands kept in the store.
 """
 
 from __future__ import annotations
@@ -12,20 +13,83 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from datasketch import MinHash, MinHashLSH
-from sqlalchemy import select
+import numpy as np
+from datasketch import MinHash
+from sqlalchemy import and_, insert, select, update
+from sqlalchemy.engine import Connection
 
-from claimwatch.knowledge.clusters import EventCluster, _UnionFind, independent_key
+from claimwatch.knowledge.clusters import independent_origin
 from claimwatch.knowledge.dedup import scheme_kwargs
 from claimwatch.knowledge.identity import Actor
-from claimwatch.knowledge.reports import DocInfo, content_tokens
-from claimwatch.store import SQLStore
+from claimwatch.knowledge.reports import DocInfo, content_tokens, jaccard
+from claimwatch.model import Analysis
 from claimwatch.store import schema as t
 
 CLAIM_THRESHOLD = 0.5
-CLAIM_PERM = 64
+#: 16 bands of 4 permutations: pairs at Jaccard .5 share a band with probability .65, at .7 with .98.
+BANDS, ROWS = 16, 4
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    return MinHash(num_perm=BANDS * ROWS, seed=2).permutations
+
+
+def band_keys(words: frozenset[str]) -> list[str]:
+    """The LSH bands of a set of words: two sets sharing a band are likely alike."""
+    mh = MinHash(num_perm=BANDS * ROWS, seed=2, permutations=_permutations(), **scheme_kwargs())
+    mh.update_batch([w.encode() for w in sorted(words)])
+    values = np.asarray(mh.hashvalues, dtype="<u8")
+    return [f"{b}:" + hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
+            for b in range(BANDS)]
+
+
+def claim_group_id(doc_id: str, claim_id: str) -> str:
+    return "q" + hashlib.sha1(f"{doc_id}#{claim_id}".encode()).hexdigest()[:12]
+
+
+def group_claims(conn: Connection, analysis: Analysis) -> None:
+    """Group the claims of a new document that report no event with the stored claims that say the same."""
+    doc_id = analysis.document.id
+    with_events = {ev.claim for ev in analysis.events if ev.claim}
+    free = [(claim, content_tokens(claim.content.text)) for claim in analysis.claims if claim.id not in with_events]
+    bands = {claim.id: band_keys(words) if words else [] for claim, words in free}
+    b, c, g = t.claim_bands.c, t.claims.c, t.claim_groups.c
+    by_band: dict[str, list[tuple[str, str]]] = defaultdict(list)  # band → (stored content, its cluster)
+    wanted = sorted({band for keys in bands.values() for band in keys})
+    if wanted:
+        rows = conn.execute(
+            select(b.band, c.content_text, g.cluster)
+            .join_from(t.claim_bands, t.claims, and_(c.document_id == b.document_id, c.id == b.claim_id))
+            .join(t.claim_groups, and_(g.document_id == b.document_id, g.claim_id == b.claim_id))
+            .where(b.band.in_(wanted), b.document_id != doc_id))
+        for band, text, cluster in rows:
+            by_band[band].append((text, cluster))
+    merged: dict[str, str] = {}  # a cluster merged away → the one it joined
+
+    def current(cluster: str) -> str:
+        while cluster in merged:
+            cluster = merged[cluster]
+        return cluster
+
+    groups, band_rows = [], []
+    for claim, words in free:
+        matched = {current(cluster) for band in bands[claim.id] for text, cluster in by_band.get(band, [])
+                   if jaccard(words, content_tokens(text)) >= CLAIM_THRESHOLD}
+        ordered = sorted(matched)
+        cluster = ordered[0] if ordered else claim_group_id(doc_id, claim.id)
+        if len(ordered) > 1:
+            conn.execute(update(t.claim_groups).where(g.cluster.in_(ordered[1:])).values(cluster=cluster))
+            merged.update((other, cluster) for other in ordered[1:])
+        groups.append({"document_id": doc_id, "claim_id": claim.id, "cluster": cluster})
+        band_rows.extend({"band": band, "document_id": doc_id, "claim_id": claim.id} for band in bands[claim.id])
+    if groups:
+        conn.execute(insert(t.claim_groups), groups)
+    if band_rows:
+        conn.execute(insert(t.claim_bands), band_rows)
 
 
 @dataclass
@@ -41,7 +105,7 @@ class ClaimRow:
     certainty: str | None
     polarity: str | None
     stated_at: str | None
-    about: list[Actor]  # entities mentioned inside the content
+    about: list[Actor]  # actors mentioned inside the content
     cluster: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,79 +116,43 @@ class ClaimRow:
                 "polarity": self.polarity, "stated_at": self.stated_at, "cluster": self.cluster}
 
 
-def load_claims(store: SQLStore, docs: dict[str, DocInfo], actors: dict[tuple[str, str], Actor]) -> list[ClaimRow]:
-    m = t.mentions.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.claims)).all()
-        mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for doc_id, entity_id, start, end in conn.execute(select(m.document_id, m.entity_id, m.span_start,
-                                                                 m.span_end)):
-            mentions[doc_id].append((start, end, entity_id))
-    out = []
+def load_claims(conn: Connection, docs: dict[str, DocInfo], actors: dict[str, Actor]) -> list[ClaimRow]:
+    """Every stored claim with the actors it mentions and its cluster (an event's, else its group's)."""
+    m, ea, r, g = t.mentions.c, t.entity_actors.c, t.reports.c, t.claim_groups.c
+    entity_actor = {(d, e): actors[a] for d, e, a in conn.execute(select(ea.document_id, ea.entity_id, ea.actor))
+                    if a in actors}
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for doc_id, entity_id, start, end in conn.execute(select(m.document_id, m.entity_id, m.span_start, m.span_end)):
+        mentions[doc_id].append((start, end, entity_id))
     starts = {}
     for doc_id, spans in mentions.items():
         spans.sort()
         starts[doc_id] = [s for s, _e, _eid in spans]
-    for r in rows:
-        if r.document_id not in docs:  # stored after the snapshot of documents was taken
+    clusters = {(d, c): k for d, c, k in conn.execute(select(g.document_id, g.claim_id, g.cluster))}
+    for d, c, k in conn.execute(select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None))
+                                .order_by(r.document_id, r.event_id)):
+        clusters.setdefault((d, c), k)
+    out = []
+    for row in conn.execute(select(t.claims)):
+        doc = docs.get(row.document_id)
+        if doc is None:  # stored after the documents were read
             continue
-        spans = mentions.get(r.document_id, [])
-        first = bisect_left(starts.get(r.document_id, []), r.content_start)
-        last = bisect_right(starts.get(r.document_id, []), r.content_end)
-        about = {eid for _s, e, eid in spans[first:last] if e <= r.content_end}
+        spans = mentions.get(row.document_id, [])
+        first = bisect_left(starts.get(row.document_id, []), row.content_start)
+        last = bisect_right(starts.get(row.document_id, []), row.content_end)
+        about = {eid for _s, e, eid in spans[first:last] if e <= row.content_end}
+        about_actors = {entity_actor[(row.document_id, eid)].key: entity_actor[(row.document_id, eid)]
+                        for eid in sorted(about) if (row.document_id, eid) in entity_actor}
         out.append(ClaimRow(
-            docs[r.document_id], r.id, r.source_text, r.source_kind,
-            actors.get((r.document_id, r.source_entity)) if r.source_entity else None, r.cue_text, r.content_text,
-            (r.content_start, r.content_end), r.certainty, r.polarity, r.stated_at,
-            [actors[(r.document_id, eid)] for eid in sorted(about) if (r.document_id, eid) in actors]))
+            doc, row.id, row.source_text, row.source_kind,
+            entity_actor.get((row.document_id, row.source_entity)) if row.source_entity else None, row.cue_text,
+            row.content_text, (row.content_start, row.content_end), row.certainty, row.polarity, row.stated_at,
+            list(about_actors.values()), clusters.get((row.document_id, row.id), "")))
     return out
 
 
-def cluster_claims(claims: list[ClaimRow], event_clusters: list[EventCluster]) -> dict[str, list[ClaimRow]]:
-    """Set each claim's `cluster`; returns the members of every cluster."""
-    by_event_claim = {(r.doc.id, r.claim): cl.id for cl in event_clusters for r in cl.reports if r.claim}
-    free = [cr for cr in claims if (cr.doc.id, cr.id) not in by_event_claim]
-    for cr in claims:
-        cr.cluster = by_event_claim.get((cr.doc.id, cr.id), "")
-    lsh = MinHashLSH(threshold=CLAIM_THRESHOLD, num_perm=CLAIM_PERM)
-    signatures: list[MinHash | None] = []
-    template = MinHash(num_perm=CLAIM_PERM, seed=2)  # permutations drawn once, not per claim
-    for n, cr in enumerate(free):
-        words = content_tokens(cr.content)
-        if not words:
-            signatures.append(None)
-            continue
-        mh = MinHash(num_perm=CLAIM_PERM, seed=2, permutations=template.permutations,
-                     **scheme_kwargs())
-        mh.update_batch([w.encode() for w in words])
-        signatures.append(mh)
-        lsh.insert(n, mh)
-    uf = _UnionFind(len(free))
-    for n, mh in enumerate(signatures):
-        if mh is None:
-            continue
-        for other in lsh.query(mh):
-            if other != n and free[other].doc.id != free[n].doc.id and mh.jaccard(signatures[other]) >= CLAIM_THRESHOLD:
-                uf.union(n, other)
-    groups: dict[int, list[ClaimRow]] = defaultdict(list)
-    for n, cr in enumerate(free):
-        groups[uf.find(n)].append(cr)
-    for members in groups.values():
-        seed = min(f"{cr.doc.id}#{cr.id}" for cr in members)
-        cid = "q" + hashlib.sha1(seed.encode()).hexdigest()[:12]
-        for cr in members:
-            cr.cluster = cid
-    clusters: dict[str, list[ClaimRow]] = defaultdict(list)
-    for cr in claims:
-        clusters[cr.cluster].append(cr)
-    return clusters
-
-
-def claim_sources(members: list[ClaimRow], outlets_of_origin: dict[str, str | None]) -> tuple[int, int]:
-    """(reports, independent sources) of one claim cluster; negated claims do not affirm."""
+def claim_sources(members: list[ClaimRow]) -> tuple[int, int]:
+    """(reports, independent sources) of one claim group; negated claims do not affirm."""
     affirming = [cr for cr in members if cr.polarity != "negative"]
-    keys = {outlets_of_origin.get(cr.doc.origin) or cr.doc.outlet or cr.doc.origin for cr in affirming}
+    keys = {independent_origin(cr.doc) for cr in affirming}
     return len({cr.doc.id for cr in members}), len(keys)
-
-
-__all__ = ["ClaimRow", "load_claims", "cluster_claims", "claim_sources", "independent_key"]

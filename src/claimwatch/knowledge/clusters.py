@@ -1,95 +1,134 @@
-"""The same happening told by several documents, clustered; and how many independent sources
-affirm it.
+"""The same happening told by several publications, clustered at ingest; and how many
+independent sources affirm it.
 
-Two reports are the same happening when they have the same event type, compatible actors,
-target and place (the same, or one side unknown), overlapping times (within a window), and
-alike content. Polarity is ignored on purpose: a denial belongs with what it denies.
+Two reports are the same happening when their event types are of one family (a deployment may
+be coded AID, MOBILIZE or COOPERATE), their actors, targets and places are compatible (the same,
+one unknown, or a state and a place or party of it), their days agree (the event's own day within
+a day; else publication days within `WINDOW_DAYS`), and their words are alike, the less so the
+more anchors (actor, target, place) they share. Polarity is ignored on purpose: a denial belongs
+with what it denies.
+
+Each new report is compared with the stored reports that can match (same family, close days, or
+for an undated report the same actor or target); every cluster it matches is merged into one. As
+every pair is compared when the later one arrives, the clusters are those of comparing all pairs.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from claimwatch.knowledge.identity import Actor
-from claimwatch.knowledge.reports import Report, jaccard, widen
+from sqlalchemy import and_, or_, update
+from sqlalchemy.engine import Connection
 
-#: Reports further apart than this (days, beyond their own time precision) are different happenings.
-WINDOW_DAYS = 7
+from claimwatch.knowledge.identity import Actor, compatible, same
+from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, jaccard, load_reports, widen
+from claimwatch.store import schema as t
+
+#: Publication days further apart than this are different happenings (a follow-up or a
+#: correction comes within days; the same two states meet again a week later).
+WINDOW_DAYS = 3
+#: Events whose own days are both known are the same happening only within this many days.
+EVENT_DAY_SLACK = 1
+#: Words two reports must share (Jaccard of content words) by how many anchors they share.
+SIMILARITY_BY_ANCHORS = {0: 0.5, 1: 0.15}
+SIMILARITY_MANY_ANCHORS = 0.05
 
 
-def independent_key(report: Report, outlets: dict[str, str | None]) -> str:
-    """The independent origin of a report: the outlet that first published its text.
+def independent_origin(doc: DocInfo) -> str:
+    """The independent origin of a publication: the outlet that first published its text.
 
     Copies of one story (syndication) share their original's outlet; two stories by one outlet
     are one source."""
-    return outlets.get(report.doc.origin) or report.doc.outlet or report.doc.origin
+    if doc.copy_of:
+        return doc.origin_outlet or doc.copy_of
+    return doc.outlet or doc.id
 
 
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a.key == b.key
-
-
-def _same(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and a.key == b.key
+def _days_agree(a: Report, b: Report, window_days: int) -> bool:
+    if a.interval is None or b.interval is None:
+        return True
+    slack = EVENT_DAY_SLACK if a.dated_by_event and b.dated_by_event else window_days
+    wa = widen(a.interval, slack)
+    return not (wa[1] < b.interval[0] or b.interval[1] < wa[0])
 
 
 def same_happening(a: Report, b: Report, window_days: int = WINDOW_DAYS) -> bool:
     """Whether two reports tell the same happening (see the module's docstring)."""
-    if a.type != b.type or a.doc.id == b.doc.id:
+    if a.family != b.family or a.doc.id == b.doc.id:
         return False
-    if not (_compatible(a.actor, b.actor) and _compatible(a.target, b.target)
-            and _compatible(a.location, b.location)):
+    if not (compatible(a.actor, b.actor) and compatible(a.target, b.target)
+            and compatible(a.location, b.location)):
         return False
-    if a.interval and b.interval:
-        wa = widen(a.interval, window_days)
-        if wa[1] < b.interval[0] or b.interval[1] < wa[0]:
-            return False
-    anchors = _same(a.actor, b.actor) + _same(a.target, b.target) + _same(a.location, b.location)
-    similarity = jaccard(a.tokens, b.tokens)
-    needed = {0: 0.5, 1: 0.15}.get(anchors, 0.05)
-    return similarity >= needed
+    if not _days_agree(a, b, window_days):
+        return False
+    anchors = same(a.actor, b.actor) + same(a.target, b.target) + same(a.location, b.location)
+    needed = SIMILARITY_BY_ANCHORS.get(anchors, SIMILARITY_MANY_ANCHORS)
+    return jaccard(a.tokens, b.tokens) >= needed
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+def cluster_id(report: Report) -> str:
+    return "k" + hashlib.sha1(f"{report.doc.id}#{report.event}".encode()).hexdigest()[:12]
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+def _candidates(conn: Connection, report: Report, actors: dict[str, Actor], window_days: int) -> list[Report]:
+    """Stored reports that could be the same happening as this one."""
+    r = t.reports.c
+    anchors = [col == actor.key for col, actor in ((r.actor, report.actor), (r.target, report.target))
+               if actor is not None]
+    shares_anchor = or_(*anchors) if anchors else None
+    if report.interval is None:
+        if shares_anchor is None:
+            return []
+        where = and_(r.family == report.family, shares_anchor)
+    else:
+        lo, hi = widen(report.interval, window_days)
+        dated = and_(r.day_start <= hi.isoformat(), r.day_end >= lo.isoformat())
+        undated = and_(r.day_start.is_(None), shares_anchor) if shares_anchor is not None else None
+        where = and_(r.family == report.family, or_(dated, undated) if undated is not None else dated)
+    return load_reports(conn, actors, and_(where, r.document_id != report.doc.id))
+
+
+def assign_clusters(conn: Connection, reports: list[Report], actors: dict[str, Actor],
+                    window_days: int = WINDOW_DAYS) -> None:
+    """Give each new report its cluster (merging the clusters it joins) and store it."""
+    for report in reports:
+        matched = sorted({other.cluster for other in _candidates(conn, report, actors, window_days)
+                          if same_happening(report, other, window_days)})
+        if not matched:
+            report.cluster = cluster_id(report)
+        else:
+            report.cluster = matched[0]
+            if len(matched) > 1:
+                conn.execute(update(t.reports).where(t.reports.c.cluster.in_(matched[1:]))
+                             .values(cluster=report.cluster))
+        conn.execute(t.reports.insert().values(**report.to_row()))
 
 
 @dataclass
 class EventCluster:
     id: str
     reports: list[Report]
-    outlets_of_origin: dict[str, str | None]
 
     @property
     def type(self) -> str:
-        return self.reports[0].type
+        return Counter(r.type for r in self.reports).most_common(1)[0][0]
+
+    @property
+    def family(self) -> str:
+        return self.reports[0].family
 
     def _role(self, role: str) -> Actor | None:
         found = [getattr(r, role) for r in self.reports if getattr(r, role) is not None]
         if not found:
             return None
-        key = Counter(a.key for a in found).most_common(1)[0][0]
-        same = [a for a in found if a.key == key]
-        # the name most reports use; a country-type entity names a country-keyed actor best
-        names = Counter(a.name for a in same if a.type == "country") or Counter(a.name for a in same)
-        name = names.most_common(1)[0][0]
-        return next(a for a in same if a.name == name)
+        # the most specific actor most reports name: a party or place over the state it belongs to
+        counts = Counter(a.key for a in found)
+        best = max(found, key=lambda a: (counts[a.key] + sum(1 for b in found if b.key != a.key and compatible(a, b)),
+                                         not a.is_state, counts[a.key], a.key))
+        return best
 
     @property
     def actor(self) -> Actor | None:
@@ -110,35 +149,46 @@ class EventCluster:
         return [r for r in self.reports if r.negative]
 
     def independent_sources(self) -> int:
-        return len({independent_key(r, self.outlets_of_origin) for r in self.affirming()})
+        return len({independent_origin(r.doc) for r in self.affirming()})
 
     def denials(self) -> int:
-        return len({independent_key(r, self.outlets_of_origin) for r in self.denying()})
+        return len({independent_origin(r.doc) for r in self.denying()})
+
+    def copies(self) -> int:
+        return len({r.doc.id for r in self.reports if r.doc.copy_of})
+
+    def days(self) -> list[date]:
+        return sorted(r.doc.day for r in self.reports if r.doc.day)
+
+    def interval(self) -> tuple[date, date] | None:
+        """The days it happened, by its reports (the events' own times, else publication days)."""
+        known = [r.interval for r in self.reports if r.interval]
+        return (min(i[0] for i in known), max(i[1] for i in known)) if known else None
 
     def first_reported(self) -> str | None:
-        days = [r.doc.day for r in self.reports if r.doc.day]
-        return min(days).isoformat() if days else None
+        days = self.days()
+        return days[0].isoformat() if days else None
 
     def last_reported(self) -> str | None:
-        days = [r.doc.day for r in self.reports if r.doc.day]
-        return max(days).isoformat() if days else None
+        days = self.days()
+        return days[-1].isoformat() if days else None
 
     def _range(self, name: str) -> dict[str, float] | None:
         values = [r.numbers[name][0] for r in self.affirming() if name in r.numbers]
         return {"min": _num(min(values)), "max": _num(max(values))} if values else None
 
-    def to_dict(self, evidence_limit: int = 50) -> dict[str, Any]:
+    def to_dict(self, evidence_limit: int = 50) -> dict:
         actor, target, location = self.actor, self.target, self.location
-        outlets = sorted({r.doc.outlet for r in self.reports if r.doc.outlet})
         return {
-            "cluster": self.id, "type": self.type,
+            "cluster": self.id, "type": self.type, "types": sorted({r.type for r in self.reports}),
             "mode": Counter(r.mode for r in self.reports).most_common(1)[0][0],
             "actor": actor.to_dict() if actor else None, "target": target.to_dict() if target else None,
             "location": location.to_dict() if location else None,
             "first_reported": self.first_reported(), "last_reported": self.last_reported(),
-            "reports": len({r.doc.id for r in self.reports}), "outlets": outlets,
-            "independent_sources": self.independent_sources(), "denials": self.denials(),
-            "size": self._range("size"), "dead": self._range("dead"), "injured": self._range("injured"),
+            "reports": len({r.doc.id for r in self.reports}),
+            "outlets": sorted({r.doc.outlet for r in self.reports if r.doc.outlet}),
+            "copies": self.copies(), "independent_sources": self.independent_sources(), "denials": self.denials(),
+            **{name: self._range(name) for name in NUMBER_FIELDS},
             "certainty": dict(Counter(r.certainty for r in self.affirming())),
             "evidence": [evidence(r) for r in self.reports[:evidence_limit]],
         }
@@ -148,42 +198,19 @@ def _num(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def evidence(report: Report) -> dict[str, Any]:
+def evidence(report: Report) -> dict:
     return {**report.doc.brief(), "event": report.event, "claim": report.claim, "text": report.text,
             "polarity": report.polarity, "certainty": report.certainty}
 
 
-def cluster_reports(reports: list[Report], outlets_of_origin: dict[str, str | None],
-                    window_days: int = WINDOW_DAYS) -> list[EventCluster]:
-    """Group reports of the same happening; clusters oldest first, reports oldest first inside."""
-    uf = _UnionFind(len(reports))
-    by_type: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(reports):
-        by_type[r.type].append(i)
-    for members in by_type.values():
-        # compare within the time window only: sorted by start, stop once past the window
-        dated = sorted((i for i in members if reports[i].interval), key=lambda i: reports[i].interval[0])
-        undated = [i for i in members if not reports[i].interval]
-        for n, i in enumerate(dated):
-            limit = widen(reports[i].interval, window_days)[1]
-            for j in dated[n + 1:]:
-                if reports[j].interval[0] > limit:
-                    break
-                if same_happening(reports[i], reports[j], window_days):
-                    uf.union(i, j)
-        for i in undated:
-            for j in members:
-                if i != j and same_happening(reports[i], reports[j], window_days):
-                    uf.union(i, j)
-    groups: dict[int, list[Report]] = defaultdict(list)
-    for i, r in enumerate(reports):
-        groups[uf.find(i)].append(r)
+def group_clusters(reports: list[Report]) -> list[EventCluster]:
+    """Stored reports → their clusters; clusters oldest first, reports oldest first inside."""
+    groups: dict[str, list[Report]] = {}
+    for r in reports:
+        groups.setdefault(r.cluster, []).append(r)
     clusters = []
-    for members in groups.values():
+    for cid, members in groups.items():
         members.sort(key=lambda r: (r.doc.day or date.max, r.doc.id, r.event))
-        seed = min(f"{r.doc.id}#{r.event}" for r in members)
-        cid = "k" + hashlib.sha1(seed.encode()).hexdigest()[:12]
-        clusters.append(EventCluster(cid, members, outlets_of_origin))
+        clusters.append(EventCluster(cid, members))
     clusters.sort(key=lambda c: (c.first_reported() or "9999", c.id))
     return clusters
-

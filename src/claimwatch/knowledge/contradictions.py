@@ -1,12 +1,19 @@
-"""Reports of one happening that disagree: on a number beyond both reports' own bounds
-(12,000 vs 10,000 troops), on whether it happened, or where a source takes back what it said.
-Each disagreement comes with the evidence of both sides."""
+"""Reports of one happening that disagree, each with the evidence of every side:
+
+- `number`: outlets whose figures (12 dead vs 9 dead) are incompatible beyond the bounds they
+  state ("at least 10" allows 12); each outlet is represented by its latest figure;
+- `revision`: one outlet changing its own figure later (newest first), which is not a
+  contradiction between sources;
+- `polarity`: a denial by another party of what others affirm;
+- `retraction`: a source taking back what it said (a retracting cue, or no after yes).
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from claimwatch.knowledge.clusters import EventCluster, evidence, independent_key
+from claimwatch.knowledge.clusters import EventCluster, evidence, independent_origin
 from claimwatch.knowledge.reports import NUMBER_FIELDS, Report
 
 
@@ -14,28 +21,59 @@ def _disjoint(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
 
-def _one_per_origin(reports: list[Report], cluster: EventCluster) -> list[Report]:
+def _newest_first(reports: list[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (r.doc.day or date.min,
+                                          r.doc.ingested_at.timestamp() if r.doc.ingested_at else 0.0),
+                  reverse=True)
+
+
+def _one_per_origin(reports: list[Report]) -> list[Report]:
     """Copies of one story say the same thing once."""
     seen, kept = set(), []
     for r in reports:
-        key = (independent_key(r, cluster.outlets_of_origin), r.doc.origin)
+        key = (independent_origin(r.doc), r.doc.origin)
         if key not in seen:
             seen.add(key)
             kept.append(r)
     return kept
 
 
+def _number_row(report: Report, name: str) -> dict[str, Any]:
+    value, _lo, _hi, bound = report.numbers[name]
+    return {**evidence(report), "value": _num(value), "bound": bound}
+
+
 def number_conflicts(cluster: EventCluster) -> list[dict[str, Any]]:
+    """Figures of different outlets that cannot both be right, each outlet by its latest figure."""
     found = []
     for name in NUMBER_FIELDS:
-        reports = _one_per_origin([r for r in cluster.affirming() if name in r.numbers], cluster)
+        latest: dict[str, Report] = {}
+        for r in _newest_first([r for r in cluster.affirming() if name in r.numbers]):
+            latest.setdefault(independent_origin(r.doc), r)
+        reports = list(latest.values())
         intervals = [(r.numbers[name][1], r.numbers[name][2]) for r in reports]
         conflicting = {i for i in range(len(reports)) for j in range(len(reports))
                        if i != j and _disjoint(intervals[i], intervals[j])}
         if conflicting:
-            rows = [{**evidence(reports[i]), "value": _num(reports[i].numbers[name][0]),
-                     "bound": reports[i].numbers[name][3]} for i in sorted(conflicting)]
+            rows = [_number_row(reports[i], name) for i in sorted(conflicting, key=lambda i: reports[i].doc.id)]
             found.append({"kind": "number", "field": name, "reports": rows})
+    return found
+
+
+def revisions(cluster: EventCluster) -> list[dict[str, Any]]:
+    """One outlet's figure changed in a later publication: its figures, newest first."""
+    found = []
+    for name in NUMBER_FIELDS:
+        by_outlet: dict[str, list[Report]] = {}
+        for r in cluster.affirming():
+            if name in r.numbers and r.doc.outlet and not r.doc.copy_of:
+                by_outlet.setdefault(r.doc.outlet, []).append(r)
+        for _outlet, reports in sorted(by_outlet.items()):
+            days = {r.doc.day for r in reports}
+            values = {r.numbers[name][0] for r in reports}
+            if len(values) > 1 and len(days) > 1:
+                rows = [_number_row(r, name) for r in _one_per_origin(_newest_first(reports))]
+                found.append({"kind": "revision", "field": name, "reports": rows})
     return found
 
 
@@ -48,20 +86,20 @@ def polarity_conflicts(cluster: EventCluster) -> list[dict[str, Any]]:
     found = []
     for kind in ("retraction", "polarity"):
         negatives, positives = [], []
-        for neg in _one_per_origin(denying, cluster):
-            earlier = [p for p in affirming if _same_voice(p, neg, cluster) and _before(p, neg)]
+        for neg in _one_per_origin(denying):
+            earlier = [p for p in affirming if _same_voice(p, neg) and _before(p, neg)]
             is_retraction = bool(earlier) or neg.retraction
             if (kind == "retraction") == is_retraction:
                 negatives.append(neg)
                 positives.extend(p for p in (earlier or affirming) if p not in positives)
         if negatives:
-            rows = [{**evidence(r), "value": r.polarity} for r in _one_per_origin(positives, cluster) + negatives]
+            rows = [{**evidence(r), "value": r.polarity} for r in _one_per_origin(positives) + negatives]
             found.append({"kind": kind, "field": "polarity", "reports": rows})
     return found
 
 
-def _same_voice(a: Report, b: Report, cluster: EventCluster) -> bool:
-    if independent_key(a, cluster.outlets_of_origin) == independent_key(b, cluster.outlets_of_origin):
+def _same_voice(a: Report, b: Report) -> bool:
+    if independent_origin(a.doc) == independent_origin(b.doc):
         return True
     return a.source_key is not None and a.source_key == b.source_key
 
@@ -87,6 +125,6 @@ def contradictions(clusters: list[EventCluster]) -> list[dict[str, Any]]:
         head = {"cluster": cluster.id, "type": cluster.type,
                 "actor": cluster.actor.to_dict() if cluster.actor else None,
                 "target": cluster.target.to_dict() if cluster.target else None}
-        for item in number_conflicts(cluster) + polarity_conflicts(cluster):
+        for item in number_conflicts(cluster) + revisions(cluster) + polarity_conflicts(cluster):
             out.append({**head, **item})
     return out

@@ -1,8 +1,9 @@
-"""Who is who across documents: one key per actor, and matching a user's `--about` to entities.
+"""Who is who across documents: the actor an entity is, and matching a user's `--about`.
 
-Entity ids are local to a document (`e1`); across documents an actor is its Wikidata QID when
-known, else its country for country-level actors (PLOVER codes actors by country and sector,
-so "Pyongyang" and "North Korean troops" act for the same side), else its normalized name.
+Entity ids are local to a document (`e1`). Across documents a state is keyed by its ISO code;
+any other actor by its Wikidata QID where known, else by its full name, type and country
+(`person:jane doe:USA`). Nothing but a state is ever keyed by its country: two officials of one
+state are two actors, and only `graph --level country` rolls them up to their state.
 """
 
 from __future__ import annotations
@@ -11,31 +12,77 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_ARTICLE = re.compile(r"^(the)\s+", re.I)
+_ARTICLE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _SPACE = re.compile(r"\s+")
+
+#: Entity types that are places: a place inside a state is compatible with the state itself.
+PLACE_TYPES = frozenset({"place", "city", "region", "location"})
 
 
 @dataclass(frozen=True)
 class Actor:
+    """An actor across documents; `key` is its identity in the store."""
+
     name: str
     type: str | None = None
     country: str | None = None
     wikidata: str | None = None
+    key: str = ""
+    sector: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", base_key(self.name, self.type, self.country, self.wikidata))
 
     @property
-    def key(self) -> str:
-        if self.country:
-            return "country:" + self.country
-        if self.wikidata:
-            return "wd:" + self.wikidata
-        return "name:" + normalize_name(self.name)
+    def is_state(self) -> bool:
+        return self.type == "country" and self.country is not None
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"name": self.name, "type": self.type, "country": self.country, "wikidata": self.wikidata}
+        return {"key": self.key, "name": self.name, "type": self.type, "country": self.country,
+                "wikidata": self.wikidata}
 
 
 def normalize_name(name: str) -> str:
-    return _SPACE.sub(" ", _ARTICLE.sub("", name.strip())).casefold()
+    """The name as compared: without a leading "the" or a trailing possessive, spaces collapsed, case-folded."""
+    folded = _SPACE.sub(" ", _ARTICLE.sub("", name.strip())).casefold()
+    return _POSSESSIVE.sub("", folded).strip()
+
+
+def base_key(name: str, type: str | None, country: str | None, wikidata: str | None) -> str:
+    """The key an actor gets when nothing stored already names it (a state's ISO code is as
+    unique as its QID, and every mention of a state has the code, not always the QID)."""
+    if type == "country" and country:
+        return "country:" + country
+    if wikidata:
+        return "wd:" + wikidata
+    key = f"{type or 'other'}:{normalize_name(name)}"
+    return f"{key}:{country}" if country else key
+
+
+def state_key(actor: Actor | None) -> str | None:
+    """The key of the state an actor belongs to (itself, for a state)."""
+    if actor is None or actor.country is None:
+        return None
+    return "country:" + actor.country
+
+
+def compatible(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two reports' actors can be the same party: the same actor, one unknown, or a state
+    and someone or somewhere of that state ("Syria" and "Damascus", "Iran" and "Iranian forces")."""
+    if a is None or b is None or a.key == b.key:
+        return True
+    return _rolls_up(a, b) or _rolls_up(b, a)
+
+
+def same(a: Actor | None, b: Actor | None) -> bool:
+    """Whether both are known and compatible: an anchor that two reports share."""
+    return a is not None and b is not None and compatible(a, b)
+
+
+def _rolls_up(state: Actor, other: Actor) -> bool:
+    return state.is_state and other.country == state.country
 
 
 @lru_cache(maxsize=1)
@@ -78,23 +125,23 @@ def country_code(query: str) -> str | None:
 
 
 class ActorQuery:
-    """`--about ACTOR`: a name (word match), a Wikidata QID, or a country (name or ISO code)."""
+    """`--about ACTOR`: a name (word match), a Wikidata QID, an actor key, or a country (name or
+    ISO code), which matches the state and everyone and everywhere of it."""
 
-    def __init__(self, query: str, known: list[Actor] | None = None) -> None:
-        """`known` actors named exactly like the query lend it their country ("North Korea" → PRK)."""
+    def __init__(self, query: str) -> None:
         self.query = query.strip()
         self.folded = normalize_name(self.query)
         self.pattern = re.compile(r"(?<!\w)" + re.escape(self.folded) + r"(?!\w)")
         self.qid = self.query.upper() if re.fullmatch(r"[Qq]\d+", self.query) else None
-        self.country = country_code(self.query)
-        if self.country is None and known:
-            same = [a.country for a in known if a.country and a.type == "country"
-                    and normalize_name(a.name) == self.folded]
-            self.country = same[0] if same else None
+        self.key = self.query if re.match(r"^(wd|country|person|organization|place|group|other):", self.query) \
+            else None
+        self.country = None if (self.qid or self.key) else country_code(self.query)
 
     def matches(self, actor: Actor | None) -> bool:
         if actor is None:
             return False
+        if self.key:
+            return actor.key == self.key
         if self.qid:
             return actor.wikidata == self.qid
         if self.country and actor.country == self.country:

@@ -1,6 +1,6 @@
-"""Stored rows → reports: one event (or claim) as one document tells it, with what the
-cross-document steps compare (actors, time interval, numbers with their bounds, polarity,
-the evidence text, who the independent origin is)."""
+"""Reports: one event as one publication tells it, with what the cross-document steps compare
+(actors, the days it happened, numbers with their bounds, polarity, the evidence text, the
+independent origin). Built from an analysis at ingest and kept in the `reports` table."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
 
 from claimwatch.knowledge.identity import Actor
-from claimwatch.store import SQLStore
+from claimwatch.model import Analysis, Claim, Event
 from claimwatch.store import schema as t
 
 #: Cue stems by which a source says something did not happen, or takes back what it said.
@@ -29,8 +33,22 @@ into onto over under about after before more most other some such only very just
 his her him she you your per via""".split())
 
 
+@lru_cache(maxsize=1)
+def type_families() -> dict[str, str]:
+    """PLOVER type → its family: types that different sentences give one happening (a deployment is
+    coded AID, MOBILIZE or COOPERATE by different wordings). Kept in type_families.json."""
+    data = json.loads((files("claimwatch.knowledge") / "type_families.json").read_text("utf-8"))
+    return {kind: family for family, kinds in data["families"].items() for kind in kinds}
+
+
+def family_of(event_type: str) -> str:
+    return type_families().get(event_type, event_type)
+
+
 @dataclass
 class DocInfo:
+    """A publication, as the reports and claims show it."""
+
     id: str
     outlet: str | None
     url: str | None
@@ -38,6 +56,7 @@ class DocInfo:
     published: str | None
     copy_of: str | None
     ingested_at: datetime | None = None
+    origin_outlet: str | None = None  # the outlet of the document this one copies
 
     @property
     def origin(self) -> str:
@@ -45,12 +64,9 @@ class DocInfo:
 
     @property
     def day(self) -> date | None:
-        if self.published:
-            try:
-                return date.fromisoformat(self.published[:10])
-            except ValueError:
-                pass
-        return self.ingested_at.date() if self.ingested_at else None
+        """The publication day; None for an undated publication (never the day it was ingested)."""
+        interval = time_interval(self.published)
+        return interval[0] if interval else None
 
     def brief(self) -> dict[str, Any]:
         return {"document": self.id, "outlet": self.outlet, "url": self.url, "published": self.published,
@@ -59,7 +75,7 @@ class DocInfo:
 
 @dataclass
 class Report:
-    """One event as one document reports it."""
+    """One event as one publication reports it."""
 
     doc: DocInfo
     event: str
@@ -68,7 +84,7 @@ class Report:
     actor: Actor | None
     target: Actor | None
     location: Actor | None
-    interval: tuple[date, date] | None
+    interval: tuple[date, date] | None  # the event's own time, else the publication's day
     polarity: str
     certainty: str
     modality: str
@@ -79,14 +95,36 @@ class Report:
     tokens: frozenset[str]
     numbers: dict[str, tuple[float, float, float, str]] = field(default_factory=dict)  # field → (value, lo, hi, bound)
     time_value: str | None = None
+    retraction: bool = False
+    cluster: str = ""
+
+    @property
+    def family(self) -> str:
+        return family_of(self.type)
 
     @property
     def negative(self) -> bool:
         return self.polarity == "negative"
 
     @property
-    def retraction(self) -> bool:
-        return bool(self.cue) and self.cue.casefold().startswith(RETRACTION_CUES)
+    def dated_by_event(self) -> bool:
+        """The event's own day is known (not only its publication's)."""
+        return self.time_value is not None and len(self.time_value) >= 10
+
+    def to_row(self) -> dict[str, Any]:
+        return {"document_id": self.doc.id, "event_id": self.event, "cluster": self.cluster, "type": self.type,
+                "family": self.family, "mode": self.mode, "actor": _key(self.actor), "target": _key(self.target),
+                "location": _key(self.location),
+                "day_start": self.interval[0].isoformat() if self.interval else None,
+                "day_end": self.interval[1].isoformat() if self.interval else None,
+                "time_value": self.time_value, "polarity": self.polarity, "retraction": int(self.retraction),
+                "certainty": self.certainty, "modality": self.modality, "claim_id": self.claim,
+                "source_key": self.source_key, "cue": self.cue, "text": self.text,
+                "numbers": json.dumps({k: list(v) for k, v in self.numbers.items()}), "origin": self.doc.origin}
+
+
+def _key(actor: Actor | None) -> str | None:
+    return actor.key if actor else None
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -118,6 +156,10 @@ def time_interval(value: str | None) -> tuple[date, date] | None:
         return None
 
 
+def widen(interval: tuple[date, date], days: int) -> tuple[date, date]:
+    return interval[0] - timedelta(days=days), interval[1] + timedelta(days=days)
+
+
 def number_interval(value: float, bound: str | None, upper: float | None) -> tuple[float, float]:
     """What a report's number allows: 'over 12,000' is [12000, ∞), 'about 10,000' is ±10%."""
     if upper is not None and upper >= value:
@@ -139,73 +181,93 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 if left >= 0 else 0:right].strip()
 
 
-def load_documents(store: SQLStore) -> dict[str, DocInfo]:
-    return {r["id"]: DocInfo(r["id"], r["outlet"], r["url"], r["title"], r["published"], r["copy_of"],
-                             r["ingested_at"]) for r in store.documents()}
+def source_key(claim: Claim, actors: dict[str, Actor]) -> str | None:
+    """Who asserts a claim, across documents: its source's actor, else its source's words."""
+    if claim.source.entity and claim.source.entity in actors:
+        return actors[claim.source.entity].key
+    return "src:" + claim.source.text.casefold() if claim.source.text else None
 
 
-def load_actors(store: SQLStore) -> dict[tuple[str, str], Actor]:
-    e = t.entities.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(e.document_id, e.id, e.name, e.type, e.country, e.wikidata)).all()
-    return {(r[0], r[1]): Actor(r[2], r[3], r[4], r[5]) for r in rows}
+def _polarity(event: Event, claim: Claim | None) -> tuple[str, bool]:
+    """(polarity, whether it is a retraction): a denying or retracting cue makes the report negative."""
+    cue = claim.cue.text.casefold() if claim and claim.cue else ""
+    retraction = cue.startswith(RETRACTION_CUES)
+    negative = (event.polarity == "negative" or (claim is not None and claim.polarity == "negative")
+                or cue.startswith(DENIAL_CUES) or retraction)
+    return ("negative" if negative else "positive"), retraction
 
 
-def source_key(source_text: str | None, entity: Actor | None) -> str | None:
-    if entity is not None:
-        return entity.key
-    return "src:" + source_text.casefold() if source_text else None
+def _numbers(event: Event, analysis: Analysis) -> dict[str, tuple[float, float, float, str]]:
+    quantities = {q.id: q for q in analysis.quantities}
+    numbers = {}
+    for name in NUMBER_FIELDS:
+        value = getattr(event, name)
+        if value is None:
+            continue
+        match = next((quantities[i] for i in event.quantities if i in quantities and quantities[i].value == value),
+                     None)
+        bound = match.bound if match else "exact"
+        lo, hi = number_interval(value, bound, match.upper if match else None)
+        numbers[name] = (float(value), lo, hi, bound)
+    return numbers
 
 
-def load_reports(store: SQLStore, docs: dict[str, DocInfo], actors: dict[tuple[str, str], Actor]) -> list[Report]:
-    """Every stored event as a report, with its claim, numbers and evidence sentence."""
-    c, q, d = t.claims.c, t.quantities.c, t.documents.c
-    with store.engine.connect() as conn:
-        # only documents already loaded: a writer may be adding documents meanwhile
-        events = [dict(r._mapping) for r in conn.execute(select(t.events)) if r.document_id in docs]
-        doc_ids = sorted({ev["document_id"] for ev in events})
-        claims = {(r.document_id, r.id): r for r in conn.execute(
-            select(c.document_id, c.id, c.source_text, c.source_entity, c.cue_text, c.content_text, c.polarity,
-                   c.certainty).where(c.document_id.in_(doc_ids)))}
-        quants = {(r.document_id, r.id): r for r in conn.execute(
-            select(q.document_id, q.id, q.value, q.bound, q.upper).where(q.document_id.in_(doc_ids)))}
-        texts = dict(conn.execute(select(d.id, d.text).where(d.id.in_(doc_ids))).all())
+def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor]) -> list[Report]:
+    """Every event of an analysis as a report of the publication `doc`."""
+    claims = {c.id: c for c in analysis.claims}
+    text = analysis.document.text
     reports = []
-    for ev in events:
-        doc_id = ev["document_id"]
-        claim = claims.get((doc_id, ev["claim"])) if ev["claim"] else None
-        polarity = ev["polarity"] or "positive"
-        cue = claim.cue_text if claim else None
-        if claim is not None and (claim.polarity == "negative" or (cue and cue.casefold().startswith(DENIAL_CUES))):
-            polarity = "negative"
-        if cue and cue.casefold().startswith(RETRACTION_CUES):
-            polarity = "negative"
-        text = claim.content_text if claim else sentence_around(texts[doc_id], ev["trigger_start"],
-                                                                 ev["trigger_end"])
-        numbers = {}
-        qids = json.loads(ev["quantities"] or "[]")
-        for name in ("size", "dead", "injured"):
-            value = ev[name]
-            if value is None:
-                continue
-            match = next((quants[(doc_id, i)] for i in qids if (doc_id, i) in quants
-                          and quants[(doc_id, i)].value == value), None)
-            bound = match.bound if match else "exact"
-            lo, hi = number_interval(value, bound, match.upper if match else None)
-            numbers[name] = (value, lo, hi, bound)
-        doc = docs[doc_id]
-        interval = time_interval(ev["time_value"]) or ((doc.day, doc.day) if doc.day else None)
-        source_entity = actors.get((doc_id, claim.source_entity)) if claim and claim.source_entity else None
+    for ev in analysis.events:
+        claim = claims.get(ev.claim) if ev.claim else None
+        polarity, retraction = _polarity(ev, claim)
+        evidence = claim.content.text if claim else sentence_around(text, *ev.trigger.span)
+        time_value = ev.time.value if ev.time else None
+        interval = time_interval(time_value) or ((doc.day, doc.day) if doc.day else None)
         reports.append(Report(
-            doc=doc, event=ev["id"], type=ev["type"], mode=ev["mode"],
-            actor=actors.get((doc_id, ev["actor"])), target=actors.get((doc_id, ev["target"])),
-            location=actors.get((doc_id, ev["location"])), interval=interval, polarity=polarity,
-            certainty=(claim.certainty if claim else None) or ev["certainty"] or "certain",
-            modality=ev["modality"] or "actual", claim=ev["claim"],
-            source_key=source_key(claim.source_text, source_entity) if claim else None, cue=cue,
-            text=text, tokens=content_tokens(text), numbers=numbers, time_value=ev["time_value"]))
+            doc=doc, event=ev.id, type=ev.type, mode=ev.mode, actor=actors.get(ev.actor or ""),
+            target=actors.get(ev.target or ""), location=actors.get(ev.location or ""), interval=interval,
+            polarity=polarity, certainty=(claim.certainty if claim else None) or ev.certainty or "certain",
+            modality=ev.modality or "actual", claim=ev.claim,
+            source_key=source_key(claim, actors) if claim else None,
+            cue=claim.cue.text if claim and claim.cue else None, text=evidence, tokens=content_tokens(evidence),
+            numbers=_numbers(ev, analysis), time_value=time_value, retraction=retraction))
     return reports
 
 
-def widen(interval: tuple[date, date], days: int) -> tuple[date, date]:
-    return interval[0] - timedelta(days=days), interval[1] + timedelta(days=days)
+def load_documents(conn: Connection, where: ColumnElement[bool] | None = None) -> dict[str, DocInfo]:
+    """Publications by id, each with the outlet of the document it copies."""
+    origin = t.documents.alias("origin")
+    d, o = t.documents.c, origin.c
+    query = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at,
+                   o.outlet.label("origin_outlet")).outerjoin_from(t.documents, origin, d.copy_of == o.id)
+    if where is not None:
+        query = query.where(where)
+    return {r.id: DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at, r.origin_outlet)
+            for r in conn.execute(query)}
+
+
+def load_reports(conn: Connection, actors: dict[str, Actor], where: ColumnElement[bool] | None = None,
+                 docs: dict[str, DocInfo] | None = None) -> list[Report]:
+    """Stored reports (those matching `where`), with their publications and actors."""
+    query = select(t.reports)
+    if where is not None:
+        query = query.where(where)
+    rows = conn.execute(query).all()
+    if docs is None:
+        docs = load_documents(conn, None if where is None else
+                              t.documents.c.id.in_(sorted({row.document_id for row in rows})))
+    out = []
+    for row in rows:
+        doc = docs.get(row.document_id)
+        if doc is None:  # stored after the documents were read
+            continue
+        numbers = {k: (v[0], v[1], v[2], v[3]) for k, v in json.loads(row.numbers or "{}").items()}
+        interval = (date.fromisoformat(row.day_start), date.fromisoformat(row.day_end)) if row.day_start else None
+        out.append(Report(
+            doc=doc, event=row.event_id, type=row.type, mode=row.mode, actor=actors.get(row.actor or ""),
+            target=actors.get(row.target or ""), location=actors.get(row.location or ""), interval=interval,
+            polarity=row.polarity, certainty=row.certainty or "certain", modality=row.modality or "actual",
+            claim=row.claim_id, source_key=row.source_key, cue=row.cue, text=row.text,
+            tokens=content_tokens(row.text), numbers=numbers, time_value=row.time_value,
+            retraction=bool(row.retraction), cluster=row.cluster))
+    return out

@@ -5,38 +5,48 @@
     store.events(about="North Korea", min_sources=2)
     store.contradictions()
     store.graph(since="2024-10-01")               # a networkx MultiDiGraph
+
+Actors, event clusters and claim groups are kept up to date as each document is stored (in the
+same transaction), so a query reads them instead of recomputing them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge import dedup
-from claimwatch.knowledge.claims import claim_sources, cluster_claims, load_claims
-from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, cluster_reports
+from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors
+from claimwatch.knowledge.claims import claim_sources, group_claims, load_claims
+from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, assign_clusters, group_clusters
 from claimwatch.knowledge.contradictions import contradictions
-from claimwatch.knowledge.graph import actor_graph, edge_rows
+from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
-from claimwatch.knowledge.reports import load_actors, load_documents, load_reports, time_interval
-from claimwatch.model import Analysis
+from claimwatch.knowledge.reports import DocInfo, Report, build_reports, load_documents, load_reports, time_interval
+from claimwatch.model import Analysis, Document
 from claimwatch.store import SQLStore
+from claimwatch.store import schema as t
+from claimwatch.store.codec import analysis_from_dict
 
 
-def outlet_of(analysis: Analysis, outlet: str | None = None) -> str | None:
+def outlet_of(document: Document, outlet: str | None = None) -> str | None:
     """The outlet: given, else the page's site name, else the URL's host without `www.`."""
-    doc = analysis.document
     if outlet:
         return outlet
-    if doc.site_name:
-        return doc.site_name
-    if doc.url:
-        host = urlsplit(doc.url).hostname or ""
+    if document.site_name:
+        return document.site_name
+    if document.url:
+        host = urlsplit(document.url).hostname or ""
         return host.removeprefix("www.") or None
     return None
 
@@ -51,6 +61,37 @@ def _day(value: str | date | None) -> date | None:
     return interval[0]
 
 
+def _last_day(value: str | date | None) -> date | None:
+    """The last day an ISO value covers: `--until 2024-10` takes in all of October."""
+    if value is None or isinstance(value, date):
+        return value
+    interval = time_interval(value)
+    if interval is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return interval[1]
+
+
+class Rows(list):
+    """A query's records; `undated` counts those left out of a date window for want of a date."""
+
+    def __init__(self, items: list[dict[str, Any]] | None = None, undated: int = 0) -> None:
+        super().__init__(items or [])
+        self.undated = undated
+
+
+@dataclass
+class _Snapshot:
+    docs: dict[str, DocInfo]
+    actors: dict[str, Actor]
+    reports: list[Report]
+    clusters: list[EventCluster]
+
+
+def publication_id(text_id: str, place: str) -> str:
+    """The id of a further publication of a stored text: the text's id and a hash of where it appeared."""
+    return f"{text_id}@{hashlib.sha1(place.encode()).hexdigest()[:8]}"
+
+
 class Store(SQLStore):
     """Documents, analyses and the knowledge across them (see the module's docstring)."""
 
@@ -58,7 +99,9 @@ class Store(SQLStore):
         super().__init__(db, migrate=migrate)
         self.window_days = window_days
         self._copies: dedup.CopyIndex | None = None
-        self._cache: tuple[Any, Any] | None = None
+        self._cache: tuple[Any, _Snapshot] | None = None
+        if migrate and self._knowledge_missing():
+            self.rebuild_knowledge()
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -70,57 +113,128 @@ class Store(SQLStore):
 
     def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
             minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
-        """Store an analysis (idempotent), noting whether it is a near-verbatim copy of a stored document."""
+        """Store an analysis; False when the same text from the same URL or outlet is stored already.
+
+        The same text from another URL or outlet is stored as a publication of its own that is a
+        copy (`copy_of`) of the first; a near-verbatim text is a copy of the earliest original."""
         doc = analysis.document
+        outlet = outlet_of(doc, outlet)
+        if self.has(doc.id):
+            return self._add_publication(analysis, outlet, raw_hash, name)
         index = self.copy_index()
         mh = dedup.from_bytes(minhash) if minhash else dedup.signature(
             " ".join(doc.text[s:e] for s, e in doc.included_regions()))
         if mh is not None and copy_of is None:
             copy_of = index.original_of(mh)
-        stored = super().add(analysis, outlet=outlet_of(analysis, outlet), copy_of=copy_of,
-                             minhash=dedup.to_bytes(mh) if mh is not None else None, raw_hash=raw_hash, name=name)
+        stored = super().add(analysis, outlet=outlet, copy_of=copy_of,
+                             minhash=dedup.to_bytes(mh) if mh is not None else None, raw_hash=raw_hash, name=name,
+                             derive=lambda conn: self._derive(conn, analysis, outlet, copy_of))
         if stored:
             if mh is not None:
                 index.add(doc.id, mh, copy_of)
             self._cache = None
         return stored
 
+    def add_publication(self, document: Document, *, outlet: str | None = None, raw_hash: str | None = None,
+                        name: str | None = None) -> bool | None:
+        """Store a further publication of a text already stored, reusing its analysis (no NLP).
+
+        None when the text is not stored (it needs analysing); False when this publication is."""
+        stored = self.analysis(document.id)
+        if stored is None:
+            return None
+        stored.document.url, stored.document.title = document.url, document.title
+        stored.document.author, stored.document.published = document.author, document.published
+        stored.document.site_name = document.site_name
+        return self._add_publication(stored, outlet_of(document, outlet), raw_hash, name)
+
+    def _add_publication(self, analysis: Analysis, outlet: str | None, raw_hash: str | None,
+                         name: str | None) -> bool:
+        doc = analysis.document
+        text_id = doc.id.split("@", 1)[0]
+        stored = self.publications(text_id)
+        if any((doc.url and p["url"] == doc.url) or p["outlet"] == outlet for p in stored):
+            if raw_hash:
+                self.remember_input(raw_hash, stored[0]["id"], name)
+            return False
+        original = stored[0]
+        pub = replace(analysis, document=replace(doc, id=publication_id(text_id, doc.url or outlet or name or "")))
+        copy_of = original["copy_of"] or original["id"]
+        ok = SQLStore.add(self, pub, outlet=outlet, copy_of=copy_of, minhash=original["minhash"], raw_hash=raw_hash,
+                          name=name, derive=lambda conn: self._derive(conn, pub, outlet, copy_of))
+        if ok:
+            self._cache = None
+        return ok
+
+    def _derive(self, conn: Connection, analysis: Analysis, outlet: str | None, copy_of: str | None) -> None:
+        """The knowledge kept at ingest: actors, event reports in their clusters, claim groups."""
+        doc = analysis.document
+        origin_outlet = None
+        if copy_of:
+            origin_outlet = conn.execute(select(t.documents.c.outlet).where(t.documents.c.id == copy_of)).scalar()
+        info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
+        resolved = resolve_actors(conn, analysis)
+        actors = load_actors(conn) if analysis.events else {}
+        assign_clusters(conn, build_reports(analysis, info, resolved), actors, self.window_days)
+        group_claims(conn, analysis)
+
+    def _knowledge_missing(self) -> bool:
+        """A store written before the knowledge was kept at ingest has entities but no actors."""
+        with self.engine.connect() as conn:
+            has_entities = conn.execute(select(t.entities.c.id).limit(1)).first() is not None
+            has_actors = conn.execute(select(t.entity_actors.c.entity_id).limit(1)).first() is not None
+        return has_entities and not has_actors
+
+    def rebuild_knowledge(self) -> None:
+        """Derive the knowledge of every stored document again, in the order they were stored."""
+        d = t.documents.c
+        with self.engine.begin() as conn:
+            for table in (t.claim_bands, t.claim_groups, t.reports, t.entity_actors, t.actors):
+                conn.execute(delete(table))
+            rows = conn.execute(select(d.id, d.outlet, d.copy_of, d.analysis).order_by(d.ingested_at, d.id)).all()
+            for doc_id, outlet, copy_of, raw in rows:
+                analysis = analysis_from_dict(json.loads(raw))
+                analysis.document.id = doc_id
+                self._derive(conn, analysis, outlet, copy_of)
+        self._cache = None
+
     # -- the knowledge -------------------------------------------------------------------------
 
-    def _knowledge(self) -> tuple[dict, dict, list, list[EventCluster], dict[str, str | None]]:
-        stamp = (self.count(), self.count("events"))
+    def _snapshot(self) -> _Snapshot:
+        stamp = (self.count(), self.count("reports"), self.count("claim_groups"))
         if self._cache is None or self._cache[0] != stamp:
-            docs = load_documents(self)
-            actors = load_actors(self)
-            reports = load_reports(self, docs, actors)
-            outlets = {doc_id: d.outlet for doc_id, d in docs.items()}
-            clusters = cluster_reports(reports, outlets, self.window_days)
-            self._cache = (stamp, (docs, actors, reports, clusters, outlets))
+            with self.engine.connect() as conn:
+                docs = load_documents(conn)
+                actors = load_actors(conn)
+                reports = load_reports(conn, actors, docs=docs)
+            self._cache = (stamp, _Snapshot(docs, actors, reports, group_clusters(reports)))
         return self._cache[1]
 
-    def _about(self, about: str | None) -> ActorQuery | None:
-        if not about:
-            return None
-        _, actors, *_ = self._knowledge()
-        return ActorQuery(about, list({a for a in actors.values() if a.type == "country"}))
-
     def event_clusters(self) -> list[EventCluster]:
-        return self._knowledge()[3]
+        return self._snapshot().clusters
+
+    @staticmethod
+    def _involves(cluster: EventCluster, query: ActorQuery) -> bool:
+        return any(query.matches(a) for r in cluster.reports for a in (r.actor, r.target))
 
     def events(self, about: str | None = None, *, type: str | None = None, since: str | date | None = None,
-               until: str | date | None = None, min_sources: int | None = None) -> list[dict[str, Any]]:
-        """One record per event cluster: who did what to whom, reports, independent sources, denials."""
-        query, since_d, until_d = self._about(about), _day(since), _day(until)
-        out = []
+               until: str | date | None = None, min_sources: int | None = None) -> Rows:
+        """One record per event cluster: who did what to whom, reports, independent sources, denials.
+
+        With `since`/`until`, a cluster counts by the days it happened (the events' own dates, else
+        their publications'); undated clusters are left out and counted in `Rows.undated`."""
+        query = ActorQuery(about) if about else None
+        since_d, until_d = _day(since), _last_day(until)
+        out = Rows()
         for cluster in self.event_clusters():
-            if type and cluster.type != type.upper():
+            if type and type.upper() not in {r.type for r in cluster.reports}:
                 continue
-            if query and not any(query.matches(a) for r in cluster.reports for a in (r.actor, r.target)):
+            if query and not self._involves(cluster, query):
                 continue
-            first, last = cluster.first_reported(), cluster.last_reported()
-            if since_d and (last is None or date.fromisoformat(last) < since_d):
-                continue
-            if until_d and (first is None or date.fromisoformat(first) > until_d):
+            inside = in_window(cluster.interval(), since_d, until_d)
+            if inside is None:
+                out.undated += 1
+            if not inside:
                 continue
             record = cluster.to_dict()
             if min_sources and record["independent_sources"] < min_sources:
@@ -128,70 +242,100 @@ class Store(SQLStore):
             out.append(record)
         return out
 
-    def contradictions(self, about: str | None = None) -> list[dict[str, Any]]:
-        """Disagreements inside clusters: numbers, polarity (denials), retractions."""
-        query = self._about(about)
+    def contradictions(self, about: str | None = None) -> Rows:
+        """Disagreements inside clusters: numbers, revisions, polarity (denials), retractions."""
         clusters = self.event_clusters()
-        if query:
-            clusters = [c for c in clusters if any(query.matches(a) for r in c.reports for a in (r.actor, r.target))]
-        return contradictions(clusters)
+        if about:
+            query = ActorQuery(about)
+            clusters = [c for c in clusters if self._involves(c, query)]
+        return Rows(contradictions(clusters))
 
     def claims(self, about: str | None = None, *, source: str | None = None, since: str | date | None = None,
-               min_sources: int | None = None) -> list[dict[str, Any]]:
+               until: str | date | None = None, min_sources: int | None = None) -> Rows:
         """Claims with their document, cluster, and how many independent sources make the same claim.
 
-        `about` matches entities in the claim's content (or the content's words); `source` the
-        claim's source (its words or entity) or the outlet."""
-        docs, actors, _reports, clusters, outlets = self._knowledge()
-        rows = load_claims(self, docs, actors)
-        members = cluster_claims(rows, clusters)
-        event_sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in clusters}
-        query, since_d = self._about(about), _day(since)
+        `about` matches actors in the claim's content (or the content's words); `source` the
+        claim's source (its words or actor) or the outlet. Undated claims are left out of a window
+        and counted in `Rows.undated`."""
+        snap = self._snapshot()
+        with self.engine.connect() as conn:
+            rows = load_claims(conn, snap.docs, snap.actors)
+        members: dict[str, list] = defaultdict(list)
+        for cr in rows:
+            members[cr.cluster].append(cr)
+        event_sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in snap.clusters}
+        query = ActorQuery(about) if about else None
+        since_d, until_d = _day(since), _last_day(until)
         needle = source.casefold() if source else None
-        out = []
+        out = Rows()
         for cr in rows:
             if query and not (any(query.matches(a) for a in cr.about) or query.in_text(cr.content)):
                 continue
             if needle and not any(needle in (s or "").casefold() for s in (
                     cr.source_text, cr.source_entity.name if cr.source_entity else None, cr.doc.outlet)):
                 continue
-            day = _day(cr.stated_at) if cr.stated_at else cr.doc.day
-            if since_d and (day is None or day < since_d):
+            day = time_interval(cr.stated_at) if cr.stated_at else ((cr.doc.day, cr.doc.day) if cr.doc.day else None)
+            inside = in_window(day, since_d, until_d)
+            if inside is None:
+                out.undated += 1
+            if not inside:
                 continue
-            reports, independent = event_sources.get(cr.cluster) or claim_sources(members[cr.cluster], outlets)
+            reports, independent = event_sources.get(cr.cluster) or claim_sources(members[cr.cluster])
             if min_sources and independent < min_sources:
                 continue
             out.append({**cr.to_dict(), "reports": reports, "independent_sources": independent})
         out.sort(key=lambda r: (-r["independent_sources"], r["published"] or "", r["document"], r["claim"]))
         return out
 
-    def entities(self, about: str | None = None) -> list[dict[str, Any]]:
-        """Actors across documents: the name most used, documents, outlets, first and last seen."""
-        docs, actors, *_ = self._knowledge()
-        query = self._about(about)
-        groups: dict[str, list[tuple[str, Actor]]] = defaultdict(list)
-        for (doc_id, _eid), actor in actors.items():
-            groups[actor.key].append((doc_id, actor))
-        out = []
-        for key, members in groups.items():
-            if query and not any(query.matches(a) for _, a in members):
+    def entities(self, about: str | None = None) -> Rows:
+        """Actors across documents: id, name, type, country, sector, wikidata, the names seen
+        (aliases), documents, mentions, first and last seen (publication days)."""
+        snap = self._snapshot()
+        query = ActorQuery(about) if about else None
+        ea, m = t.entity_actors.c, t.mentions.c
+        with self.engine.connect() as conn:
+            names = actor_names(conn)
+            mention_counts = dict(((d, e), n) for d, e, n in conn.execute(
+                select(m.document_id, m.entity_id, func.count()).group_by(m.document_id, m.entity_id)))
+            links = conn.execute(select(ea.actor, ea.document_id, ea.entity_id)).all()
+        docs_of: dict[str, set[str]] = defaultdict(set)
+        mentions_of: Counter[str] = Counter()
+        for key, doc_id, entity_id in links:
+            if doc_id in snap.docs:
+                docs_of[key].add(doc_id)
+                mentions_of[key] += mention_counts.get((doc_id, entity_id), 0)
+        out = Rows()
+        for key, doc_ids in docs_of.items():
+            actor = snap.actors.get(key)
+            if actor is None or (query and not query.matches(actor)):
                 continue
-            name = Counter(a.name for _, a in members).most_common(1)[0][0]
-            sample = next(a for _, a in members if a.name == name)
-            days = sorted(d for d in (docs[doc_id].day for doc_id, _ in members) if d)
-            out.append({"key": key, "name": name, "type": sample.type, "country": sample.country,
-                        "wikidata": sample.wikidata, "documents": len({doc_id for doc_id, _ in members}),
-                        "outlets": sorted({docs[doc_id].outlet for doc_id, _ in members if docs[doc_id].outlet}),
-                        "names": sorted({a.name for _, a in members}),
+            days = sorted(d for d in (snap.docs[i].day for i in doc_ids) if d)
+            seen = names.get(key, Counter())
+            out.append({"id": key, "name": _shown_name(actor, seen), "type": actor.type, "country": actor.country,
+                        "sector": actor.sector, "wikidata": actor.wikidata, "aliases": sorted(seen),
+                        "documents": len(doc_ids), "mentions": mentions_of[key],
+                        "outlets": sorted({snap.docs[i].outlet for i in doc_ids if snap.docs[i].outlet}),
                         "first_seen": days[0].isoformat() if days else None,
                         "last_seen": days[-1].isoformat() if days else None})
-        out.sort(key=lambda r: (-r["documents"], r["name"]))
+        out.sort(key=lambda r: (-r["documents"], -r["mentions"], r["name"]))
         return out
 
-    def graph(self, since: str | date | None = None, until: str | date | None = None) -> nx.MultiDiGraph:
+    def graph(self, since: str | date | None = None, until: str | date | None = None,
+              level: Level = "actor") -> nx.MultiDiGraph:
         """The actor graph for a time window (see claimwatch.knowledge.graph)."""
-        _docs, _actors, reports, _clusters, outlets = self._knowledge()
-        return actor_graph(reports, outlets, since=_day(since), until=_day(until))
+        if level not in ("actor", "country"):
+            raise ValueError(f"level {level!r}: use actor or country")
+        return actor_graph(self._snapshot().reports, since=_day(since), until=_last_day(until), level=level)
 
-    def graph_edges(self, since: str | date | None = None, until: str | date | None = None) -> list[dict[str, Any]]:
-        return edge_rows(self.graph(since, until))
+    def graph_edges(self, since: str | date | None = None, until: str | date | None = None,
+                    level: Level = "actor") -> Rows:
+        graph = self.graph(since, until, level)
+        return Rows(edge_rows(graph), graph.graph.get("undated", 0))
+
+
+def _shown_name(actor: Actor, seen: Counter[str]) -> str:
+    """The longest of the names most used for an actor: a full name over a surname."""
+    if not seen:
+        return actor.name
+    top = max(seen.values())
+    return max((n for n, c in seen.items() if c * 2 >= top), key=lambda n: (len(n.split()), seen[n], n))

@@ -60,8 +60,7 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
     tick = on_result or (lambda _kind: None)
     known = store.known_inputs()
     stored_ids = store.document_ids()
-    seen_inputs: set[str] = set()
-    seen_documents: set[str] = set()
+    seen_inputs: set[tuple[str, str]] = set()
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(allow_private=allow_private)
     start = time.perf_counter()
@@ -73,28 +72,37 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
                 tick("failed")
                 continue
             raw_hash = "sha256:" + hashlib.sha256(item.data).hexdigest()
-            if raw_hash in known or raw_hash in seen_inputs:
+            # the same bytes under the same name were stored before: nothing new to read
+            if (raw_hash in known and known[raw_hash][1] == item.name) or (raw_hash, item.name) in seen_inputs:
                 summary.duplicates += 1
                 tick("duplicate")
                 continue
-            seen_inputs.add(raw_hash)
+            seen_inputs.add((raw_hash, item.name))
             try:
                 doc = _document(item, published)
             except InputError as exc:
                 summary.failed.append((item.name, str(exc)))
                 tick("failed")
                 continue
-            if doc.id in stored_ids or doc.id in seen_documents:
-                if doc.id in stored_ids:
-                    store.remember_input(raw_hash, doc.id, item.name)
-                summary.duplicates += 1
-                tick("duplicate")
+            if doc.id in stored_ids:
+                # a text stored before: another publication of it costs no analysis
+                _store_publication(store, doc, outlet, raw_hash, item.name, summary, tick)
                 continue
-            seen_documents.add(doc.id)
             yield doc, _Tag(item.name, raw_hash)
 
+    deferred: list[tuple[Document, _Tag]] = []
+
+    def fresh() -> Iterator[tuple[Document, _Tag]]:
+        for doc, tag in documents():
+            if doc.id in seen_analysed:  # the same text again in this run: stored once analysed
+                deferred.append((doc, tag))
+                continue
+            seen_analysed.add(doc.id)
+            yield doc, tag
+
+    seen_analysed: set[str] = set()
     try:
-        for result, tag in analyze_parallel(documents(), workers):
+        for result, tag in analyze_parallel(fresh(), workers):
             summary.analysed += 1
             if isinstance(result, Failure):
                 summary.failed.append((tag.name, result.error))
@@ -108,11 +116,25 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
             else:
                 summary.duplicates += 1
                 tick("duplicate")
+        for doc, tag in deferred:
+            _store_publication(store, doc, outlet, tag.raw_hash, tag.name, summary, tick)
     finally:
         summary.seconds = time.perf_counter() - start
         if own_fetcher:
             fetcher.close()
     return summary
+
+
+def _store_publication(store: Store, doc: Document, outlet: str | None, raw_hash: str, name: str,
+                       summary: IngestSummary, tick: Callable[[str], None]) -> None:
+    """Store another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
+    if store.add_publication(doc, outlet=outlet, raw_hash=raw_hash, name=name):
+        summary.stored += 1
+        summary.copies += 1
+        tick("stored")
+    else:
+        summary.duplicates += 1
+        tick("duplicate")
 
 
 def _document(item: RawInput, published: str | None = None) -> Document:

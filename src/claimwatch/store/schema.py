@@ -150,3 +150,73 @@ times = Table(
 
 #: Child tables in the order they are written (after `documents`).
 ANALYSIS_TABLES = (entities, mentions, claims, events, quantities, times)
+
+# -- the knowledge kept up to date at ingest -------------------------------------------------------
+
+#: Actors across documents: a person, organisation, armed group, place or state, keyed by its
+#: Wikidata id where known, else by its state (for states) or its full name, type and country.
+actors = Table(
+    "actors", metadata,
+    Column("key", String(255), primary_key=True),
+    Column("name", Text, nullable=False),  # the full name it was first stored with
+    Column("folded", String(255), nullable=False),  # the name case-folded, for lookups
+    Column("type", String(32)),
+    Column("country", String(8), index=True),
+    Column("wikidata", String(32), index=True),
+    Column("sector", String(64)),
+    Column("surname", String(255)),  # a person's last name, to resolve a bare surname to them
+    Index("ix_actors_folded", "folded", "type"),
+    Index("ix_actors_surname", "surname", "type"),
+)
+
+#: Which actor each document's entity is.
+entity_actors = Table(
+    "entity_actors", metadata,
+    _doc_fk(),
+    Column("entity_id", LOCAL_ID, primary_key=True),
+    Column("actor", String(255), nullable=False, index=True),
+)
+
+#: Each stored event as its document reports it, with what clustering compares, and its cluster.
+reports = Table(
+    "reports", metadata,
+    _doc_fk(),
+    Column("event_id", LOCAL_ID, primary_key=True),
+    Column("cluster", String(32), nullable=False, index=True),
+    Column("type", String(32), nullable=False),
+    Column("family", String(32), nullable=False),
+    Column("mode", String(64)),
+    Column("actor", String(255), index=True),
+    Column("target", String(255), index=True),
+    Column("location", String(255)),
+    Column("day_start", String(10)),  # the days it happened: the event's own time, else publication
+    Column("day_end", String(10)),
+    Column("time_value", String(32)),
+    Column("polarity", String(16), nullable=False),
+    Column("retraction", Integer, nullable=False),
+    Column("certainty", String(16)),
+    Column("modality", String(16)),
+    Column("claim_id", LOCAL_ID),
+    Column("source_key", String(255)),
+    Column("cue", Text),
+    Column("text", Text, nullable=False),
+    Column("numbers", Text),  # JSON: field → [value, low, high, bound]
+    Column("origin", DOC_ID, nullable=False),  # the document whose text this is a copy of (or itself)
+    Index("ix_reports_family_day", "family", "day_start"),
+)
+
+#: Claims that no event ties to a cluster, grouped by what they say.
+claim_groups = Table(
+    "claim_groups", metadata,
+    _doc_fk(),
+    Column("claim_id", LOCAL_ID, primary_key=True),
+    Column("cluster", String(32), nullable=False, index=True),
+)
+
+#: LSH bands of those claims' content words: claims sharing a band are compared.
+claim_bands = Table(
+    "claim_bands", metadata,
+    Column("band", String(40), nullable=False, index=True),
+    Column("document_id", DOC_ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("claim_id", LOCAL_ID, nullable=False),
+)

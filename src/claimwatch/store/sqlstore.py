@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -120,8 +120,12 @@ class SQLStore:
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
-            minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
-        """Store a document with its analysis in one transaction; False when it was already stored."""
+            minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None,
+            derive: Callable[[Connection], None] | None = None) -> bool:
+        """Store a document with its analysis in one transaction; False when it was already stored.
+
+        `derive` writes what is derived from the analysis (the knowledge kept at ingest) in the
+        same transaction, so that a document is never stored without it."""
         doc = analysis.document
         try:
             with self.engine.begin() as conn:
@@ -139,6 +143,8 @@ class SQLStore:
                         conn.execute(insert(table), rows)
                 if self.dialect == "sqlite":
                     self._index_sqlite(conn, analysis)
+                if derive is not None:
+                    derive(conn)
                 self._remember_input(conn, raw_hash, doc.id, name)
         except IntegrityError:  # another writer stored the same document first
             return False
@@ -171,10 +177,19 @@ class SQLStore:
         with self.engine.connect() as conn:
             return conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
 
-    def known_inputs(self) -> dict[str, str]:
-        """Raw-input hash → document id of every input stored before (to skip them on a re-run)."""
+    def known_inputs(self) -> dict[str, tuple[str, str | None]]:
+        """Raw-input hash → (document id, input name) of every input stored before (to skip them on a re-run)."""
+        i = t.inputs.c
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(t.inputs.c.raw_hash, t.inputs.c.document_id)).all())
+            return {h: (d, n) for h, d, n in conn.execute(select(i.raw_hash, i.document_id, i.name))}
+
+    def publications(self, text_id: str) -> list[dict[str, Any]]:
+        """The stored publications of one text (its id is the text's hash): id, outlet, url, copy_of."""
+        d = t.documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(d.id, d.outlet, d.url, d.copy_of, d.minhash)
+                                .where((d.id == text_id) | d.id.like(text_id + "@%")).order_by(d.ingested_at))
+            return [dict(r._mapping) for r in rows]
 
     def document_ids(self) -> set[str]:
         with self.engine.connect() as conn:
