@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, emit, require_choice, require_path
+from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_choice, require_path
 from claimwatch.evaluation import Report
 
 app = typer.Typer()
@@ -32,10 +32,21 @@ def evaluate(
 
 @app.command()
 def bench(
-    path: Annotated[Path, typer.Argument(help="A folder of *.txt articles (or one file).")],
+    path: Annotated[Path | None, typer.Argument(help="A folder of *.txt articles (or one file).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Time the knowledge queries on this store instead "
+                                           "(a SQLite file or a database URL).")] = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """Time the bare spaCy parse and each component over the same texts, in one run."""
+    """Time the bare spaCy parse and each component over the same texts, in one run; or, with
+    --db, the knowledge queries (events, claims, contradictions, graph, entities) on a store."""
+    if db is not None:
+        from claimwatch.evaluation.query_speed import benchmark_queries
+
+        _print_report(benchmark_queries(db), "bench-queries", fmt)
+        return
+    if path is None:
+        fail("give a folder of articles to time the analysis, or --db STORE to time the queries")
+        raise typer.Exit(2)
     require_path(path)
     from claimwatch.evaluation.speed import benchmark
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -17,6 +18,11 @@ from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
 from claimwatch.errors import ClaimwatchError
 
 app = typer.Typer()
+
+
+class GraphLevel(StrEnum):
+    actor = "actor"
+    country = "country"
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file or a database URL "
                                            "(default: $CLAIMWATCH_DB, else ./claimwatch.db).")]
@@ -72,11 +78,16 @@ def _print(records: list[dict[str, Any]], fmt: Format | None, columns: dict[str,
 
 
 def _run(query: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The query's records; the count of undated ones a date window left out goes to stderr."""
     try:
-        return query()
+        records = query()
     except (ClaimwatchError, ValueError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
+    undated = getattr(records, "undated", 0)
+    if undated:
+        typer.echo(f"note: {undated} undated item(s) left out of the date window", err=True)
+    return records
 
 
 @app.command()
@@ -91,13 +102,18 @@ def ingest(
                                                       "none of their own.")] = None,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private and loopback "
                                                 "addresses.")] = False,
+    metadata: Annotated[str | None, typer.Option("--metadata", help="A TSV or CSV table with a file-name column "
+                                                 "and a date column (optionally outlet, url, author, title) "
+                                                 "for the inputs.")] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Analyse and store documents; re-running skips what is stored. Prints a summary at the end."""
     from claimwatch.ingest import check_published
+    from claimwatch.ingest.metadata import read_metadata_table
 
     try:
         published = check_published(published, "--published")
+        table = read_metadata_table(metadata) if metadata else None
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
@@ -125,8 +141,7 @@ def ingest(
 
         try:
             summary = run_ingest(sources, store, workers=workers, outlet=outlet, published=published,
-                                 allow_private=allow_private,
-                                 on_result=tick)
+                                 allow_private=allow_private, metadata=table, on_result=tick)
         except KeyboardInterrupt as exc:
             fail("interrupted: every stored document is complete; run the same command again to resume")
             raise typer.Exit(130) from exc
@@ -157,8 +172,9 @@ def events(db: DbOpt = None, about: AboutOpt = None, since: SinceOpt = None, unt
     records = _run(lambda: store.events(about, type=type, since=since, until=until, min_sources=min_sources))
     _print(records, fmt, {"first": lambda r: r["first_reported"], "type": lambda r: r["type"],
                           "actor": lambda r: r["actor"], "target": lambda r: r["target"],
-                          "reports": lambda r: r["reports"], "sources": lambda r: r["independent_sources"],
-                          "denials": lambda r: r["denials"], "size": lambda r: r["size"],
+                          "reports": lambda r: r["reports"], "copies": lambda r: r["copies"],
+                          "sources": lambda r: r["independent_sources"],
+                          "denials": lambda r: r["denials"], "size": lambda r: r["size"], "dead": lambda r: r["dead"],
                           "evidence": lambda r: r["evidence"][0]["text"] if r["evidence"] else ""}, "events")
 
 
@@ -166,10 +182,11 @@ def events(db: DbOpt = None, about: AboutOpt = None, since: SinceOpt = None, unt
 def claims(db: DbOpt = None, about: AboutOpt = None,
            source: Annotated[str | None, typer.Option("--source", help="Words of the claim's source, or the "
                                                       "outlet.")] = None,
-           since: SinceOpt = None, min_sources: MinSourcesOpt = None, fmt: FormatOpt = None) -> None:
+           since: SinceOpt = None, until: UntilOpt = None, min_sources: MinSourcesOpt = None,
+           fmt: FormatOpt = None) -> None:
     """Claims with their document, their cluster and how many independent sources make them."""
     store = _open(db)
-    records = _run(lambda: store.claims(about, source=source, since=since, min_sources=min_sources))
+    records = _run(lambda: store.claims(about, source=source, since=since, until=until, min_sources=min_sources))
     _print(records, fmt, {"published": lambda r: r["published"], "outlet": lambda r: r["outlet"],
                           "source": lambda r: r["source"], "certainty": lambda r: r["certainty"],
                           "polarity": lambda r: r["polarity"], "content": lambda r: r["content"],
@@ -178,11 +195,12 @@ def claims(db: DbOpt = None, about: AboutOpt = None,
 
 @app.command()
 def entities(db: DbOpt = None, about: AboutOpt = None, fmt: FormatOpt = None) -> None:
-    """Actors across documents: documents, outlets, first and last seen."""
+    """Actors across documents: names seen, documents, mentions, first and last seen."""
     store = _open(db)
     records = _run(lambda: store.entities(about))
     _print(records, fmt, {"name": lambda r: r["name"], "type": lambda r: r["type"],
-                          "country": lambda r: r["country"], "documents": lambda r: r["documents"],
+                          "country": lambda r: r["country"], "wikidata": lambda r: r["wikidata"],
+                          "documents": lambda r: r["documents"], "mentions": lambda r: r["mentions"],
                           "first": lambda r: r["first_seen"], "last": lambda r: r["last_seen"]}, "entities")
 
 
@@ -202,6 +220,9 @@ def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
                                                      "the edge list.")] = None,
           output: Annotated[str | None, typer.Option("--output", "-o", help="File for --export "
                                                      "(default: standard output).")] = None,
+          level: Annotated[GraphLevel, typer.Option("--level", help="actor: persons, organisations, groups and "
+                                                    "states; country: everyone rolled up to their state.")
+                           ] = GraphLevel.actor,
           fmt: FormatOpt = None) -> None:
     """The actor graph: actor → target per event type, with reports, independent sources, first/last seen."""
     from claimwatch.export.graph import FORMATS, write_graph
@@ -211,10 +232,10 @@ def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
         if export not in FORMATS:
             fail(f"--export {export}: use one of {', '.join(FORMATS)}")
             raise typer.Exit(2)
-        g = _run(lambda: store.graph(since, until))
+        g = _run(lambda: store.graph(since, until, level.value))
         write_graph(g, export, output if output else sys.stdout.buffer)
         return
-    records = _run(lambda: store.graph_edges(since, until))
+    records = _run(lambda: store.graph_edges(since, until, level.value))
     _print(records, fmt, {"actor": lambda r: r["actor"], "type": lambda r: r["type"],
                           "target": lambda r: r["target"], "reports": lambda r: r["reports"],
                           "sources": lambda r: r["independent_sources"], "denials": lambda r: r["denials"],

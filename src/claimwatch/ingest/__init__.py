@@ -1,7 +1,8 @@
 """Ingest: raw input (bytes of a file, a string) → `Document` with clean text and metadata.
 
 decoding.py (bytes → str), html.py (page → main text + metadata), boilerplate.py (excluded
-spans), language.py (English or not); document.py puts them together.
+spans), language.py (English or not), dates.py (dates from URLs and datelines); document.py puts
+them together. metadata.py reads a table of per-file publication facts (date, outlet, URL, …).
 """
 
 from __future__ import annotations
@@ -13,9 +14,20 @@ from claimwatch import config
 from claimwatch.errors import InputError
 from claimwatch.ingest.decoding import check_size
 from claimwatch.ingest.document import check_published, document_from_bytes, document_from_text
+from claimwatch.ingest.metadata import MetadataTable, PublicationMeta, apply_metadata, read_metadata_table
 from claimwatch.model import Document
 
-__all__ = ["read_document", "check_published", "document_from_bytes", "document_from_text", "InputError"]
+__all__ = [
+    "read_document",
+    "check_published",
+    "document_from_bytes",
+    "document_from_text",
+    "InputError",
+    "MetadataTable",
+    "PublicationMeta",
+    "apply_metadata",
+    "read_metadata_table",
+]
 
 
 def read_document(path: str | Path, *, published: str | None = None, url: str | None = None) -> Document:

@@ -2,22 +2,22 @@
 
 Plain text is kept exactly as decoded, so that every span indexes the input the user gave; an
 HTML page becomes the main text trafilatura extracts, with the page's metadata. Boilerplate is
-recorded as excluded spans, never cut out. A date the user gives wins over the page's own.
+recorded as excluded spans, never cut out.
+
+`published` is only ever a date someone declared, never one guessed from running text or a headline
+(relative times are resolved against it): the user's date, else the page's metadata (HTML only), else
+the URL's (the `url` given, then the page's canonical URL), else the opening dateline's, else None.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from claimwatch.errors import InputError
 from claimwatch.ingest.boilerplate import find_boilerplate
+from claimwatch.ingest.dates import date_from_dateline, date_from_url, is_iso_date
 from claimwatch.ingest.decoding import check_size, decode_bytes
 from claimwatch.ingest.html import extract_page, looks_like_html
 from claimwatch.ingest.language import check_english
 from claimwatch.model import Document
-
-_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def document_from_bytes(
@@ -46,11 +46,11 @@ def document_from_text(
             url=url or page.url,
             title=page.title,
             author=page.author,
-            published=published or page.date,
+            published=published or page.date or _url_date(url, page.url) or date_from_dateline(page.text),
             site_name=page.site_name,
         )
     else:
-        document = Document(text=text, url=url, published=published)
+        document = Document(text=text, url=url, published=published or _url_date(url) or date_from_dateline(text))
     document.language = check_english(document.text, name)
     document.excluded = find_boilerplate(document.text)
     return document
@@ -61,10 +61,15 @@ def check_published(published: str | None, name: str) -> str | None:
     if published is None or not published.strip():
         return None
     published = published.strip()
-    if _PARTIAL_DATE.fullmatch(published):
-        return published
-    try:
-        date.fromisoformat(published[:10])
-    except ValueError:
-        raise InputError(f"{name}: published date {published!r} is not an ISO date (YYYY-MM-DD)") from None
+    if not is_iso_date(published):
+        raise InputError(f"{name}: published date {published!r} is not an ISO date (YYYY-MM-DD)")
     return published
+
+
+def _url_date(*urls: str | None) -> str | None:
+    """The date the first of `urls` with one declares in its path."""
+    for url in urls:
+        found = date_from_url(url) if url else None
+        if found:
+            return found
+    return None

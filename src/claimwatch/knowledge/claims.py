@@ -29,8 +29,9 @@ from claimwatch.model import Analysis
 from claimwatch.store import schema as t
 
 CLAIM_THRESHOLD = 0.5
-#: 16 bands of 4 permutations: pairs at Jaccard .5 share a band with probability .65, at .7 with .98.
-BANDS, ROWS = 16, 4
+#: 21 bands of 3 permutations: claims at Jaccard .5 share a band with probability .94, at .6 with
+#: .994; at .2 with .16 (candidates that the exact comparison then turns away).
+BANDS, ROWS = 21, 3
 
 
 @lru_cache(maxsize=1)

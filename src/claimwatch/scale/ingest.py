@@ -17,6 +17,7 @@ from typing import Any
 from claimwatch.errors import InputError
 from claimwatch.ingest import document_from_bytes
 from claimwatch.ingest.fetch import Fetcher
+from claimwatch.ingest.metadata import MetadataTable, apply_metadata
 from claimwatch.ingest.sources import RawInput, SourceFailure, iter_inputs
 from claimwatch.knowledge import Store
 from claimwatch.model import Document
@@ -48,14 +49,18 @@ class IngestSummary:
 class _Tag:
     name: str
     raw_hash: str
+    outlet: str | None = None
 
 
 def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | None = None,
            published: str | None = None, allow_private: bool = False,
-           on_result: Callable[[str], None] | None = None, fetcher: Fetcher | None = None) -> IngestSummary:
+           on_result: Callable[[str], None] | None = None, fetcher: Fetcher | None = None,
+           metadata: MetadataTable | None = None) -> IngestSummary:
     """Ingest every input of the sources into the store; `on_result` hears "stored",
     "duplicate" or "failed" once per input. `published` dates the documents that carry no date
-    of their own (plain-text files); a page's or feed entry's own date wins."""
+    of their own (plain-text files); a page's or feed entry's own date wins. A `metadata` table's
+    row for an input (by its file name) gives its date, outlet, URL, author and title, over the
+    page's own."""
     summary = IngestSummary()
     tick = on_result or (lambda _kind: None)
     known = store.known_inputs()
@@ -84,11 +89,14 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
                 summary.failed.append((item.name, str(exc)))
                 tick("failed")
                 continue
+            meta = metadata.lookup(item.name) if metadata is not None else None
+            doc = apply_metadata(doc, meta)
+            tag = _Tag(item.name, raw_hash, (meta.outlet if meta else None) or outlet)
             if doc.id in stored_ids:
                 # a text stored before: another publication of it costs no analysis
-                _store_publication(store, doc, outlet, raw_hash, item.name, summary, tick)
+                _store_publication(store, doc, tag, summary, tick)
                 continue
-            yield doc, _Tag(item.name, raw_hash)
+            yield doc, tag
 
     deferred: list[tuple[Document, _Tag]] = []
 
@@ -108,7 +116,7 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
                 summary.failed.append((tag.name, result.error))
                 tick("failed")
                 continue
-            if store.add(result, outlet=outlet, raw_hash=tag.raw_hash, name=tag.name):
+            if store.add(result, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
                 summary.stored += 1
                 if store.documents([result.document.id])[0]["copy_of"]:
                     summary.copies += 1
@@ -117,7 +125,7 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
                 summary.duplicates += 1
                 tick("duplicate")
         for doc, tag in deferred:
-            _store_publication(store, doc, outlet, tag.raw_hash, tag.name, summary, tick)
+            _store_publication(store, doc, tag, summary, tick)
     finally:
         summary.seconds = time.perf_counter() - start
         if own_fetcher:
@@ -125,10 +133,10 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
     return summary
 
 
-def _store_publication(store: Store, doc: Document, outlet: str | None, raw_hash: str, name: str,
-                       summary: IngestSummary, tick: Callable[[str], None]) -> None:
+def _store_publication(store: Store, doc: Document, tag: _Tag, summary: IngestSummary,
+                       tick: Callable[[str], None]) -> None:
     """Store another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
-    if store.add_publication(doc, outlet=outlet, raw_hash=raw_hash, name=name):
+    if store.add_publication(doc, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
         summary.stored += 1
         summary.copies += 1
         tick("stored")
