@@ -176,3 +176,17 @@ def test_a_former_or_retired_title_gives_the_country_but_no_sector(analyse):
 def test_a_title_inside_an_igo_name_is_no_sub_body(analyse):
     _, ents = analyse("NATO Secretary General Lars Holmqvist warned the allies.")
     assert not [e for e in ents.values() if e.type == "organization" and e.name.startswith("NATO ")]
+
+
+def test_a_name_after_a_title_the_ner_missed_is_a_person_and_its_surname_joins_it(analyse):
+    state, by_name = analyse("Secretary of State Marguerite Oyelaran said on Tuesday that the talks had stalled. "
+                             "Oyelaran added that a new round was planned.")
+    person = by_name["Marguerite Oyelaran"]
+    assert person.type == "person"
+    assert mentions(state, person) == ["Marguerite Oyelaran", "Oyelaran"]
+    assert "State Marguerite Oyelaran" not in by_name
+
+
+def test_an_organisation_after_a_title_word_is_not_a_person(analyse):
+    _state, by_name = analyse("The Defense Intelligence Agency said the unit had moved north.")
+    assert not any(e.type == "person" for e in by_name.values())

@@ -131,3 +131,19 @@ def actor_names(conn: Connection) -> dict[str, Counter[str]]:
 def load_actors(conn: Connection) -> dict[str, Actor]:
     """Every stored actor by key."""
     return {r.key: _actor(r) for r in conn.execute(select(t.actors))}
+
+
+def state_actor(conn: Connection, code: str) -> Actor:
+    """The actor of a state by its ISO code, stored if it is not yet."""
+    key = "country:" + code
+    row = conn.execute(select(t.actors).where(t.actors.c.key == key)).first()
+    if row is not None:
+        return _actor(row)
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    name = (getattr(country, "common_name", None) or country.name) if country else code
+    actor = Actor(name, "country", code, None, key)
+    conn.execute(insert(t.actors).values(key=key, name=name, folded=normalize_name(name), type="country",
+                                         country=code, wikidata=None, sector=None, surname=None))
+    return actor

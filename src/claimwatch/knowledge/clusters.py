@@ -16,6 +16,7 @@ every pair is compared when the later one arrives, the clusters are those of com
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,8 +24,8 @@ from datetime import date
 from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import Connection
 
-from claimwatch.knowledge.identity import Actor, compatible, same
-from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, jaccard, load_reports, widen
+from claimwatch.knowledge.identity import Actor, compatible
+from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, is_symmetric, jaccard, load_reports, widen
 from claimwatch.store import schema as t
 
 #: Publication days further apart than this are different happenings (a follow-up or a
@@ -42,9 +43,7 @@ def independent_origin(doc: DocInfo) -> str:
 
     Copies of one story (syndication) share their original's outlet; two stories by one outlet
     are one source."""
-    if doc.copy_of:
-        return doc.origin_outlet or doc.copy_of
-    return doc.outlet or doc.id
+    return doc.origin_outlet or doc.outlet or doc.origin
 
 
 def _days_agree(a: Report, b: Report, window_days: int) -> bool:
@@ -55,16 +54,45 @@ def _days_agree(a: Report, b: Report, window_days: int) -> bool:
     return not (wa[1] < b.interval[0] or b.interval[1] < wa[0])
 
 
+def _agree(x: Actor | None, y: Actor | None, a: Report, b: Report) -> bool:
+    """Whether two reports' parties can be one: compatible, or two places (or parties) that are not
+    of different states where either report names the other's ("the North Darfur town of Mellit"
+    and "Darfur")."""
+    if compatible(x, y):
+        return True
+    if x is None or y is None or (x.country and y.country and x.country != y.country):
+        return False
+    return _names(x, b.text) or _names(y, a.text)
+
+
+def _names(actor: Actor, text: str) -> bool:
+    return bool(actor.name) and re.search(r"(?<!\w)" + re.escape(actor.name.casefold()) + r"(?!\w)",
+                                          text.casefold()) is not None
+
+
+def _anchors(a: Report, b: Report, swapped: bool) -> int | None:
+    """How many parties the reports share, with b's actor and target swapped or not; None when
+    some party cannot be the same."""
+    b_actor, b_target = (b.target, b.actor) if swapped else (b.actor, b.target)
+    pairs = ((a.actor, b_actor), (a.target, b_target), (a.location, b.location))
+    if not all(_agree(x, y, a, b) for x, y in pairs):
+        return None
+    return sum(x is not None and y is not None for x, y in pairs)
+
+
 def same_happening(a: Report, b: Report, window_days: int = WINDOW_DAYS) -> bool:
     """Whether two reports tell the same happening (see the module's docstring)."""
-    if a.family != b.family or a.doc.id == b.doc.id:
-        return False
-    if not (compatible(a.actor, b.actor) and compatible(a.target, b.target)
-            and compatible(a.location, b.location)):
+    if a.family != b.family or (a.doc.id == b.doc.id and a.event == b.event):
         return False
     if not _days_agree(a, b, window_days):
         return False
-    anchors = same(a.actor, b.actor) + same(a.target, b.target) + same(a.location, b.location)
+    orientations = (False, True) if is_symmetric(a.type) and is_symmetric(b.type) else (False,)
+    found = [n for n in (_anchors(a, b, swapped) for swapped in orientations) if n is not None]
+    if not found:
+        return False
+    anchors = max(found)
+    if a.doc.id == b.doc.id and anchors == 0:  # one article's events are apart unless they share a party
+        return False
     needed = SIMILARITY_BY_ANCHORS.get(anchors, SIMILARITY_MANY_ANCHORS)
     return jaccard(a.tokens, b.tokens) >= needed
 
@@ -76,9 +104,8 @@ def cluster_id(report: Report) -> str:
 def _candidates(conn: Connection, report: Report, actors: dict[str, Actor], window_days: int) -> list[Report]:
     """Stored reports that could be the same happening as this one."""
     r = t.reports.c
-    anchors = [col == actor.key for col, actor in ((r.actor, report.actor), (r.target, report.target))
-               if actor is not None]
-    shares_anchor = or_(*anchors) if anchors else None
+    keys = sorted({a.key for a in (report.actor, report.target) if a is not None})
+    shares_anchor = or_(r.actor.in_(keys), r.target.in_(keys)) if keys else None
     if report.interval is None:
         if shares_anchor is None:
             return []
@@ -88,7 +115,7 @@ def _candidates(conn: Connection, report: Report, actors: dict[str, Actor], wind
         dated = and_(r.day_start <= hi.isoformat(), r.day_end >= lo.isoformat())
         undated = and_(r.day_start.is_(None), shares_anchor) if shares_anchor is not None else None
         where = and_(r.family == report.family, or_(dated, undated) if undated is not None else dated)
-    return load_reports(conn, actors, and_(where, r.document_id != report.doc.id))
+    return load_reports(conn, actors, where)
 
 
 def assign_clusters(conn: Connection, reports: list[Report], actors: dict[str, Actor],

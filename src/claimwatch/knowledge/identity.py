@@ -76,11 +76,6 @@ def compatible(a: Actor | None, b: Actor | None) -> bool:
     return _rolls_up(a, b) or _rolls_up(b, a)
 
 
-def same(a: Actor | None, b: Actor | None) -> bool:
-    """Whether both are known and compatible: an anchor that two reports share."""
-    return a is not None and b is not None and compatible(a, b)
-
-
 def _rolls_up(state: Actor, other: Actor) -> bool:
     return state.is_state and other.country == state.country
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -34,11 +35,24 @@ his her him she you your per via""".split())
 
 
 @lru_cache(maxsize=1)
+def _families_file() -> dict[str, Any]:
+    return json.loads((files("claimwatch.knowledge") / "type_families.json").read_text("utf-8"))
+
+
 def type_families() -> dict[str, str]:
     """PLOVER type → its family: types that different sentences give one happening (a deployment is
     coded AID, MOBILIZE or COOPERATE by different wordings). Kept in type_families.json."""
-    data = json.loads((files("claimwatch.knowledge") / "type_families.json").read_text("utf-8"))
-    return {kind: family for family, kinds in data["families"].items() for kind in kinds}
+    return {kind: family for family, kinds in _families_file()["families"].items() for kind in kinds}
+
+
+def is_symmetric(event_type: str) -> bool:
+    """Whether the two parties of this type of event may be named in either order."""
+    return event_type in _families_file()["symmetric"]
+
+
+def takes_target_from_place(event_type: str) -> bool:
+    """Whether an event of this type without a target is aimed at the state of its place."""
+    return event_type in _families_file()["target_from_place"]
 
 
 def family_of(event_type: str) -> str:
@@ -56,7 +70,7 @@ class DocInfo:
     published: str | None
     copy_of: str | None
     ingested_at: datetime | None = None
-    origin_outlet: str | None = None  # the outlet of the document this one copies
+    origin_outlet: str | None = None  # the outlet that first published this text (of its copy family)
 
     @property
     def origin(self) -> str:
@@ -130,6 +144,13 @@ def _key(actor: Actor | None) -> str | None:
 def content_tokens(text: str) -> frozenset[str]:
     """Content words without numbers: reports that disagree on a number still look alike."""
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
+
+
+def event_words(text: str, *parties: Actor | None) -> frozenset[str]:
+    """The content words of a report without the names of its own actor, target and place: those
+    are compared as anchors already, and two reports about one person otherwise look alike."""
+    names = {w for actor in parties if actor is not None for w in content_tokens(actor.name)}
+    return content_tokens(text) - names
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -212,8 +233,10 @@ def _numbers(event: Event, analysis: Analysis) -> dict[str, tuple[float, float, 
     return numbers
 
 
-def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor]) -> list[Report]:
-    """Every event of an analysis as a report of the publication `doc`."""
+def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor],
+                  state: Callable[[str], Actor]) -> list[Report]:
+    """Every event of an analysis as a report of the publication `doc`; `state` gives the actor of a
+    state by its ISO code, the target of an event aimed at where it happened."""
     claims = {c.id: c for c in analysis.claims}
     text = analysis.document.text
     reports = []
@@ -223,27 +246,52 @@ def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor]) ->
         evidence = claim.content.text if claim else sentence_around(text, *ev.trigger.span)
         time_value = ev.time.value if ev.time else None
         interval = time_interval(time_value) or ((doc.day, doc.day) if doc.day else None)
+        actor, target, location = (actors.get(ev.actor or ""), actors.get(ev.target or ""),
+                                   actors.get(ev.location or ""))
+        if (target is None and location is not None and location.country and takes_target_from_place(ev.type)
+                and (actor is None or actor.country != location.country)):
+            target = location if location.is_state else state(location.country)
         reports.append(Report(
-            doc=doc, event=ev.id, type=ev.type, mode=ev.mode, actor=actors.get(ev.actor or ""),
-            target=actors.get(ev.target or ""), location=actors.get(ev.location or ""), interval=interval,
-            polarity=polarity, certainty=(claim.certainty if claim else None) or ev.certainty or "certain",
+            doc=doc, event=ev.id, type=ev.type, mode=ev.mode, actor=actor, target=target, location=location,
+            interval=interval, polarity=polarity,
+            certainty=(claim.certainty if claim else None) or ev.certainty or "certain",
             modality=ev.modality or "actual", claim=ev.claim,
             source_key=source_key(claim, actors) if claim else None,
-            cue=claim.cue.text if claim and claim.cue else None, text=evidence, tokens=content_tokens(evidence),
+            cue=claim.cue.text if claim and claim.cue else None, text=evidence,
+            tokens=event_words(evidence, actor, target, location),
             numbers=_numbers(ev, analysis), time_value=time_value, retraction=retraction))
     return reports
 
 
 def load_documents(conn: Connection, where: ColumnElement[bool] | None = None) -> dict[str, DocInfo]:
-    """Publications by id, each with the outlet of the document it copies."""
-    origin = t.documents.alias("origin")
-    d, o = t.documents.c, origin.c
-    query = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at,
-                   o.outlet.label("origin_outlet")).outerjoin_from(t.documents, origin, d.copy_of == o.id)
+    """Publications by id; each copy family (an original and its copies) is credited to the outlet
+    of its earliest publication, whichever of them was stored first."""
+    d = t.documents.c
+    query = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at)
     if where is not None:
         query = query.where(where)
-    return {r.id: DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at, r.origin_outlet)
+    docs = {r.id: DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at)
             for r in conn.execute(query)}
+    roots = {doc.origin for doc in docs.values()}
+    members: dict[str, list[DocInfo]] = {}
+    if where is not None:  # the whole family, also the members the filter left out
+        family = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at).where(
+            d.id.in_(sorted(roots)) | d.copy_of.in_(sorted(roots)))
+        for r in conn.execute(family):
+            doc = docs.get(r.id) or DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at)
+            members.setdefault(doc.origin, []).append(doc)
+    else:
+        for doc in docs.values():
+            members.setdefault(doc.origin, []).append(doc)
+    for family_docs in members.values():
+        first = min(family_docs, key=_first_published)
+        for doc in family_docs:
+            doc.origin_outlet = first.outlet or first.id
+    return docs
+
+
+def _first_published(doc: DocInfo) -> tuple[date, float, str]:
+    return (doc.day or date.max, doc.ingested_at.timestamp() if doc.ingested_at else 0.0, doc.id)
 
 
 def load_reports(conn: Connection, actors: dict[str, Actor], where: ColumnElement[bool] | None = None,
@@ -263,11 +311,13 @@ def load_reports(conn: Connection, actors: dict[str, Actor], where: ColumnElemen
             continue
         numbers = {k: (v[0], v[1], v[2], v[3]) for k, v in json.loads(row.numbers or "{}").items()}
         interval = (date.fromisoformat(row.day_start), date.fromisoformat(row.day_end)) if row.day_start else None
+        actor, target, location = (actors.get(row.actor or ""), actors.get(row.target or ""),
+                                   actors.get(row.location or ""))
         out.append(Report(
-            doc=doc, event=row.event_id, type=row.type, mode=row.mode, actor=actors.get(row.actor or ""),
-            target=actors.get(row.target or ""), location=actors.get(row.location or ""), interval=interval,
-            polarity=row.polarity, certainty=row.certainty or "certain", modality=row.modality or "actual",
-            claim=row.claim_id, source_key=row.source_key, cue=row.cue, text=row.text,
-            tokens=content_tokens(row.text), numbers=numbers, time_value=row.time_value,
+            doc=doc, event=row.event_id, type=row.type, mode=row.mode, actor=actor, target=target, location=location,
+            interval=interval, polarity=row.polarity, certainty=row.certainty or "certain",
+            modality=row.modality or "actual", claim=row.claim_id, source_key=row.source_key, cue=row.cue,
+            text=row.text, tokens=event_words(row.text, actor, target, location), numbers=numbers,
+            time_value=row.time_value,
             retraction=bool(row.retraction), cluster=row.cluster))
     return out

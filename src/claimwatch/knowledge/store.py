@@ -26,7 +26,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge import dedup
-from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors
+from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors, state_actor
 from claimwatch.knowledge.claims import claim_sources, group_claims, load_claims
 from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, assign_clusters, group_clusters
 from claimwatch.knowledge.contradictions import contradictions
@@ -174,8 +174,9 @@ class Store(SQLStore):
             origin_outlet = conn.execute(select(t.documents.c.outlet).where(t.documents.c.id == copy_of)).scalar()
         info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
         resolved = resolve_actors(conn, analysis)
-        actors = load_actors(conn) if analysis.events else {}
-        assign_clusters(conn, build_reports(analysis, info, resolved), actors, self.window_days)
+        reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code))
+        actors = load_actors(conn) if reports else {}
+        assign_clusters(conn, reports, actors, self.window_days)
         group_claims(conn, analysis)
 
     def _knowledge_missing(self) -> bool:

@@ -18,7 +18,9 @@ from spacy.tokens import Span as SpacySpan
 
 from claimwatch.nlp.entities.gazetteer import MAX_TOKENS, Entry, gazetteer, squash
 from claimwatch.nlp.entities.names import (
+    NOT_SURNAMES,
     THINGS_NAMED_AFTER_PEOPLE,
+    TITLES,
     add_igo_body,
     add_org,
     add_place,
@@ -62,6 +64,7 @@ def resolve_entities(doc: Doc, state: DocState) -> None:
     scan = _Scan(doc, state)
     scan.gazetteer_pass()
     scan.agency_pass()
+    scan.titled_name_pass()
     scan.ent_pass()
     scan.place_noun_pass()
 
@@ -235,6 +238,46 @@ class _Scan:
                 self._place_ent(ent)
             elif ent.label_ in ("PRODUCT", "WORK_OF_ART", "NORP") and len(ent) == 1 and ent[0].pos_ == "PROPN":
                 self._city(ent.start, ent.end, UNLABELLED_CITY_POPULATION)
+
+    # -- before spaCy's ents: names after a title that its NER missed
+    def titled_name_pass(self) -> None:
+        """A run of two or three capitalised proper nouns, in no entity, right after a title
+        ("Secretary of State Eleanor Vantreight", "Defence Minister Jane Roe"): a person. spaCy's
+        small model often tags the office ("State") as an organisation and drops the name."""
+        doc, n, i = self.doc, len(self.doc), 0
+        while i < n:
+            end = i
+            while (end < n and end - i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha
+                   and not self.claimed[end] and self.lowers[end] not in TITLES
+                   and self._not_named_otherwise(end)):
+                end += 1
+            if end - i >= 3 and i > 0 and self.lowers[i - 1] in ("of", "for", "the"):
+                i += 1  # the office of the title ("Secretary of State"), not the name
+                continue
+            if (end - i >= 2 and self._after_title(i) and not (end < n and doc[end].pos_ == "PROPN")
+                    and self.lowers[end - 1] not in NOT_SURNAMES):
+                add_titled_person(self, list(doc[i:end]))
+                self.claimed[i:end] = b"\x01" * (end - i)
+                i = end
+            else:
+                i += 1
+
+    def _not_named_otherwise(self, i: int) -> bool:
+        """In no entity, or in one the small model often gives a person's name (a "product", a
+        "work of art") or in a one-word "organisation" (the "State" of "Secretary of State")."""
+        ent = self.ent_of[i]
+        return ent is None or ent.label_ in ("PRODUCT", "WORK_OF_ART") or (ent.label_ == "ORG" and len(ent) == 1)
+
+    def _after_title(self, start: int) -> bool:
+        """Whether a title phrase ends right before `start`: a title word, or an office after one
+        ("Secretary of State", "Minister of the Interior")."""
+        k = start - 1
+        office = 0
+        while k >= 0 and office < 3 and self.lowers[k] not in TITLES and (self.doc[k].is_title or self.lowers[k] in
+                                                                           ("of", "the", "for")):
+            k, office = k - 1, office + 1
+        return k >= 0 and self.lowers[k] in TITLES and (office == 0 or self.lowers[k + 1] in ("of", "for")
+                                                          or self.doc[k + 1].is_title)
 
     def _single_name_is_city(self, i: int) -> bool:
         """A one-word "person" that is a city where the syntax says place ("shelled Kherson", "the Kherson
