@@ -165,9 +165,11 @@ def test_two_meetings_a_week_apart_are_two_happenings(store):
 
 
 def test_claims_group_only_by_what_they_say(store):
-    for text, outlet in (("Senator Ruth Alvarez said she would vote for the border bill.", "a.example"),
+    for text, outlet in (("Speaking to farmers in Yuma on Friday, Senator Ruth Alvarez said she would vote for "
+                          "the border bill.", "a.example"),
                          ("Senator Ruth Alvarez said she opposes the trade deal with Canada.", "b.example"),
-                         ("Ruth Alvarez said she would vote for the border bill next week.", "c.example")):
+                         ("In a radio interview, the Arizona Democrat Ruth Alvarez said she would vote for the "
+                          "border bill next week.", "c.example")):
         b = _story(text, "2025-03-03", outlet)
         alvarez = b.entity("Ruth Alvarez", "person", "USA")
         b.claim("Ruth Alvarez", "said", text.split("said ")[1].rstrip("."), entity=alvarez)

@@ -29,6 +29,9 @@ from claimwatch.model import Analysis
 from claimwatch.store import schema as t
 
 CLAIM_THRESHOLD = 0.5
+#: Claims with fewer content words than this are grouped with nothing: two or fewer words ("it was
+#: wrong") say too little to tell one claim from another, and would share every band.
+MIN_CLAIM_WORDS = 3
 #: 21 bands of 3 permutations: claims at Jaccard .5 share a band with probability .94, at .6 with
 #: .994; at .2 with .16 (candidates that the exact comparison then turns away).
 BANDS, ROWS = 21, 3
@@ -57,9 +60,9 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
     doc_id = analysis.document.id
     with_events = {ev.claim for ev in analysis.events if ev.claim}
     free = [(claim, content_tokens(claim.content.text)) for claim in analysis.claims if claim.id not in with_events]
-    bands = {claim.id: band_keys(words) if words else [] for claim, words in free}
+    bands = {claim.id: band_keys(words) if len(words) >= MIN_CLAIM_WORDS else [] for claim, words in free}
     b, c, g = t.claim_bands.c, t.claims.c, t.claim_groups.c
-    by_band: dict[str, list[tuple[str, str]]] = defaultdict(list)  # band → (stored content, its cluster)
+    by_band: dict[str, set[tuple[str, str]]] = defaultdict(set)  # band → (stored content, its cluster)
     wanted = sorted({band for keys in bands.values() for band in keys})
     if wanted:
         rows = conn.execute(
@@ -68,7 +71,8 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
             .join(t.claim_groups, and_(g.document_id == b.document_id, g.claim_id == b.claim_id))
             .where(b.band.in_(wanted), b.document_id != doc_id))
         for band, text, cluster in rows:
-            by_band[band].append((text, cluster))
+            by_band[band].add((text, cluster))
+    words_of = lru_cache(maxsize=None)(content_tokens)
     merged: dict[str, str] = {}  # a cluster merged away → the one it joined
 
     def current(cluster: str) -> str:
@@ -78,8 +82,9 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
 
     groups, band_rows = [], []
     for claim, words in free:
-        matched = {current(cluster) for band in bands[claim.id] for text, cluster in by_band.get(band, [])
-                   if jaccard(words, content_tokens(text)) >= CLAIM_THRESHOLD}
+        candidates = {pair for band in bands[claim.id] for pair in by_band.get(band, ())}
+        matched = {current(cluster) for text, cluster in candidates
+                   if jaccard(words, words_of(text)) >= CLAIM_THRESHOLD}
         ordered = sorted(matched)
         cluster = ordered[0] if ordered else claim_group_id(doc_id, claim.id)
         if len(ordered) > 1:

@@ -101,7 +101,7 @@ def cluster_id(report: Report) -> str:
     return "k" + hashlib.sha1(f"{report.doc.id}#{report.event}".encode()).hexdigest()[:12]
 
 
-def _candidates(conn: Connection, report: Report, actors: dict[str, Actor], window_days: int) -> list[Report]:
+def _candidates(conn: Connection, report: Report, window_days: int) -> list[Report]:
     """Stored reports that could be the same happening as this one."""
     r = t.reports.c
     keys = sorted({a.key for a in (report.actor, report.target) if a is not None})
@@ -115,14 +115,13 @@ def _candidates(conn: Connection, report: Report, actors: dict[str, Actor], wind
         dated = and_(r.day_start <= hi.isoformat(), r.day_end >= lo.isoformat())
         undated = and_(r.day_start.is_(None), shares_anchor) if shares_anchor is not None else None
         where = and_(r.family == report.family, or_(dated, undated) if undated is not None else dated)
-    return load_reports(conn, actors, where)
+    return load_reports(conn, None, where)
 
 
-def assign_clusters(conn: Connection, reports: list[Report], actors: dict[str, Actor],
-                    window_days: int = WINDOW_DAYS) -> None:
+def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS) -> None:
     """Give each new report its cluster (merging the clusters it joins) and store it."""
     for report in reports:
-        matched = sorted({other.cluster for other in _candidates(conn, report, actors, window_days)
+        matched = sorted({other.cluster for other in _candidates(conn, report, window_days)
                           if same_happening(report, other, window_days)})
         if not matched:
             report.cluster = cluster_id(report)

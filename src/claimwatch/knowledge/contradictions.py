@@ -105,11 +105,15 @@ def _same_voice(a: Report, b: Report) -> bool:
 
 
 def _before(a: Report, b: Report) -> bool:
-    if a.doc.day and b.doc.day and a.doc.day != b.doc.day:
+    """Whether `a` was published before `b`: on an earlier day where both are dated (the same day
+    is not "after": two stories of one day are not a source changing its mind), else stored earlier."""
+    if a.doc.id == b.doc.id:
+        return False
+    if a.doc.day and b.doc.day:
         return a.doc.day < b.doc.day
     if a.doc.ingested_at and b.doc.ingested_at:
-        return a.doc.ingested_at <= b.doc.ingested_at
-    return True
+        return a.doc.ingested_at < b.doc.ingested_at
+    return False
 
 
 def _num(value: float) -> int | float:

@@ -294,13 +294,18 @@ def _first_published(doc: DocInfo) -> tuple[date, float, str]:
     return (doc.day or date.max, doc.ingested_at.timestamp() if doc.ingested_at else 0.0, doc.id)
 
 
-def load_reports(conn: Connection, actors: dict[str, Actor], where: ColumnElement[bool] | None = None,
+def load_reports(conn: Connection, actors: dict[str, Actor] | None = None, where: ColumnElement[bool] | None = None,
                  docs: dict[str, DocInfo] | None = None) -> list[Report]:
-    """Stored reports (those matching `where`), with their publications and actors."""
+    """Stored reports (those matching `where`), with their publications and actors (read from the
+    store where `actors` is not given)."""
     query = select(t.reports)
     if where is not None:
         query = query.where(where)
     rows = conn.execute(query).all()
+    if actors is None:
+        keys = sorted({k for row in rows for k in (row.actor, row.target, row.location) if k})
+        actors = {row.key: Actor(row.name, row.type, row.country, row.wikidata, row.key, row.sector)
+                  for row in conn.execute(select(t.actors).where(t.actors.c.key.in_(keys)))} if keys else {}
     if docs is None:
         docs = load_documents(conn, None if where is None else
                               t.documents.c.id.in_(sorted({row.document_id for row in rows})))

@@ -175,8 +175,7 @@ class Store(SQLStore):
         info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
         resolved = resolve_actors(conn, analysis)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code))
-        actors = load_actors(conn) if reports else {}
-        assign_clusters(conn, reports, actors, self.window_days)
+        assign_clusters(conn, reports, self.window_days)
         group_claims(conn, analysis)
 
     def _knowledge_missing(self) -> bool:
@@ -265,6 +264,8 @@ class Store(SQLStore):
         for cr in rows:
             members[cr.cluster].append(cr)
         event_sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in snap.clusters}
+        group_sources = {cluster: claim_sources(found) for cluster, found in members.items()
+                         if cluster not in event_sources}
         query = ActorQuery(about) if about else None
         since_d, until_d = _day(since), _last_day(until)
         needle = source.casefold() if source else None
@@ -281,7 +282,7 @@ class Store(SQLStore):
                 out.undated += 1
             if not inside:
                 continue
-            reports, independent = event_sources.get(cr.cluster) or claim_sources(members[cr.cluster])
+            reports, independent = event_sources.get(cr.cluster) or group_sources[cr.cluster]
             if min_sources and independent < min_sources:
                 continue
             out.append({**cr.to_dict(), "reports": reports, "independent_sources": independent})
