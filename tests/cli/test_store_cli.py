@@ -99,3 +99,41 @@ def test_ingest_dates_undated_files_with_published(tmp_path):
     assert ok.exit_code == 0, ok.output
     [doc] = Store(db).documents()
     assert doc["published"] == "2025-02-03"
+
+
+def test_ingest_with_a_metadata_table_and_copies_from_other_outlets(tmp_path):
+    story = ("Rebel fighters attacked an army base near the border town of Adre in Chad on Monday, killing four "
+             "soldiers, officials said.\n")
+    corpus_dir = tmp_path / "texts"
+    corpus_dir.mkdir()
+    (corpus_dir / "wire.txt").write_text(story)
+    (corpus_dir / "reprint.txt").write_text(story)  # the same text, published by another outlet
+    (corpus_dir / "undated.txt").write_text("Witnesses said soldiers had left the garrison at Geneina.\n")
+    table = tmp_path / "meta.csv"
+    table.write_text("file,published,outlet\nwire.txt,2025-02-03,wire.example\nreprint.txt,2025-02-04,daily.example\n")
+    db = str(tmp_path / "kb.db")
+    result = runner.invoke(app, ["ingest", str(corpus_dir), "--db", db, "--metadata", str(table), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["stored"] == 3 and summary["copies"] == 1 and summary["analysed"] == 2
+    docs = {d["outlet"]: d for d in Store(db).documents()}
+    # one text, two publications: the one stored second is the copy (the files are read in name order)
+    assert docs["wire.example"]["copy_of"] == docs["daily.example"]["id"]
+    [cluster] = Store(db).events()
+    assert cluster["reports"] == 2 and cluster["copies"] == 1 and cluster["independent_sources"] == 1
+    assert (docs["wire.example"]["published"], docs["daily.example"]["published"]) == ("2025-02-03", "2025-02-04")
+    assert docs[None]["published"] is None  # no date of its own and none in the table: undated
+    again = runner.invoke(app, ["ingest", str(corpus_dir), "--db", db, "--metadata", str(table), "--format", "json"])
+    assert json.loads(again.stdout)["duplicates"] == 3
+    bad = runner.invoke(app, ["ingest", str(corpus_dir), "--db", db, "--metadata", str(tmp_path / "none.tsv")])
+    assert bad.exit_code == 2 and "no such file" in bad.output
+
+
+def test_graph_at_country_level_and_the_undated_count(db):
+    edges = _jsonl(["graph", "--db", db, "--level", "country"])
+    assert {(e["actor"]["key"], e["type"], e["target"]["key"]) for e in edges} >= {
+        ("country:IRN", "AID", "country:SYR"), ("country:TUR", "ASSAULT", "country:IRQ")}
+    bad = runner.invoke(app, ["graph", "--db", db, "--level", "planet"])
+    assert bad.exit_code == 2
+    result = runner.invoke(app, ["events", "--db", db, "--since", "2024-03-08", "--format", "jsonl"])
+    assert result.exit_code == 0 and "undated" not in result.stderr
