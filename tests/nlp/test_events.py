@@ -372,3 +372,77 @@ def test_a_quoted_question_is_no_request():
 
 def test_backing_out_is_no_support():
     assert "SUPPORT" not in text_types("Under pressure from the unions, Washington backed out.")
+
+
+# Deployments: who moves forces, where to, and whom they are aimed at.
+
+@pytest.mark.parametrize("verb", ["moving", "relocating", "redeploying"])
+def test_reported_motion_of_forces_is_a_deployment_of_the_mover_not_the_source(verb):
+    a = analyse(f"Egypt has begun {verb} about 3,000 soldiers to Libya, Turkey's defence ministry said.")
+    [event] = [v for v in a.events if v.type in ("AID", "MOBILIZE")]
+    assert event.mode in ("military", "troops")
+    assert (country(a, event.actor), country(a, event.target)) == ("EGY", "LBY")
+    assert event.size == 3000
+
+
+def test_a_pronoun_before_a_postposed_report_is_not_the_reporter():
+    a = analyse("Egypt faces protests at home. It is moving troops to Libya, Turkish officials said.")
+    [event] = [v for v in a.events if v.type in ("AID", "MOBILIZE")]
+    assert country(a, event.actor) != "TUR"
+    assert country(a, event.target) == "LBY"
+
+
+def test_forces_moving_on_their_own_act_for_their_state():
+    a = analyse("Chadian troops moved into Sudan's Darfur region on Tuesday.")
+    event = only(a, "MOBILIZE")
+    assert (country(a, event.actor), country(a, event.target)) == ("TCD", "SDN")
+    assert a.entity(event.location).name == "Darfur"
+
+
+def test_stationed_forces_take_their_state_as_actor_and_the_host_country_as_target():
+    a = analyse("About 1,500 Rwandan troops are now stationed in Congo's North Kivu province, diplomats said.")
+    event = only(a, "MOBILIZE")
+    assert (country(a, event.actor), country(a, event.target)) == ("RWA", "COD")
+    location = a.entity(event.location)
+    assert location.name == "North Kivu" and location.type == "place" and location.country == "COD"
+    assert event.size == 1500
+
+
+def test_a_destination_inside_a_named_country_is_the_location():
+    a = analyse("Kazakhstan sent 600 peacekeepers to Kyrgyzstan's Osh region.")
+    event = only(a, "AID")
+    assert (country(a, event.actor), country(a, event.target)) == ("KAZ", "KGZ")
+    assert a.entity(event.location).name == "Osh"
+
+
+def test_forces_moved_within_their_own_country_have_no_target():
+    a = analyse("Russia moved 2,000 troops to its Kursk region.")
+    event = only(a, "MOBILIZE")
+    assert country(a, event.actor) == "RUS" and event.target is None
+    assert a.entity(event.location).name == "Kursk"
+
+
+def test_forces_sent_to_a_border_face_that_country():
+    a = analyse("Russia sent troops to the Ukrainian border.")
+    event = only(a, "MOBILIZE")
+    assert (country(a, event.actor), country(a, event.target)) == ("RUS", "UKR")
+
+
+def test_withdrawn_forces_act_for_their_state():
+    a = analyse("Some 2,000 Russian soldiers were withdrawn from Armenia last year.")
+    event = only(a, "RETREAT")
+    assert country(a, event.actor) == "RUS" and event.size == 2000
+
+
+def test_a_strike_in_a_region_of_a_country_is_located_in_the_region():
+    a = analyse("Ukrainian drones hit a refinery in Russia's Krasnodar region.")
+    event = only(a, "ASSAULT")
+    location = a.entity(event.location)
+    assert location.name == "Krasnodar" and location.country == "RUS"
+
+
+def test_moving_what_is_no_force_or_goods_is_no_event():
+    a = analyse("Guatemala pledged to relocate its embassy to Jerusalem.")
+    assert not {"AID", "MOBILIZE"} & set(types(a))
+    b = analyse("Iran moved to support the Houthis.")  # "moved to" is no transfer with a purpose
+    assert "SUPPORT" in types(b)

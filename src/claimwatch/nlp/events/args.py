@@ -26,6 +26,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "ac
 #: "west of X", "north-east of X": where wire reports place an event relative to a known town.
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "north-east", "north-west", "south-east", "south-west"})
+#: Lines between states: forces sent "to the X border" face X; it neither receives them nor is where they are.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast"})
 TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
 RECIPIENT_PREPS = frozenset({"to", "for"})
 PARTNER_PREPS = frozenset({"with", "alongside", "between"})
@@ -45,13 +47,14 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs of `token`'s prepositional children in `preps`; "agent" counts as "by"."""
+    """(preposition, object) pairs of `token`'s prepositional children in `preps`; "agent" counts as "by",
+    and a preposition the parser labels "dative" ("sent troops to X") counts as itself."""
     found = []
     for child in token.children:
         word = child.lower_
         if child.dep_ == "agent":
             word = "by"
-        elif child.dep_ != "prep":
+        elif child.dep_ != "prep" and not (child.dep_ == "dative" and child.pos_ == "ADP"):
             continue
         if word not in preps:
             continue
@@ -194,9 +197,12 @@ def place_of(phrase: Token, state: DocState) -> Entity | None:
     return None
 
 
-def location(trigger: Token, state: DocState, preps: frozenset[str] = LOCATIVE_PREPS) -> Entity | None:
+def location(trigger: Token, state: DocState, preps: frozenset[str] = LOCATIVE_PREPS,
+             destination: bool = False) -> Entity | None:
     """The place of the event: a locative preposition on the trigger, or on the destination or
-    object it governs ("deployed to the front lines in X"). Time phrases are skipped."""
+    object it governs ("deployed to the front lines in X"). Where forces move (`destination`),
+    a place they move to is where the event puts them ("moved troops to X's Y region" → Y).
+    Time phrases are skipped."""
     frontier = [trigger]
     for depth in range(2):
         nxt = []
@@ -204,7 +210,8 @@ def location(trigger: Token, state: DocState, preps: frozenset[str] = LOCATIVE_P
             for word, pobj in prep_objects(head, preps | {"to", "from"} if depth == 0 else preps):
                 if pobj.ent_type_ in ("DATE", "TIME"):
                     continue
-                if word in preps:
+                if word in preps or (destination and depth == 0 and word == "to"
+                                     and pobj.lemma_.lower() not in BORDER_NOUNS):
                     found = place_of(pobj, state)
                     if found is not None:
                         return found

@@ -45,7 +45,7 @@ def code_events(doc: Doc, state: DocState) -> None:
         for token in sent:
             if token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in candidates:
                 found = classify(token)
-                if found is not None:
+                if found is not None and not (found.transfer and roles.moves_nothing(token)):
                     triggers[token.i] = found
         if not triggers:
             continue
@@ -77,8 +77,8 @@ def _build(trigger: Trigger, plan: MergePlan, state: DocState) -> Event | None:
         theme = roles.theme_of(token)
         target, real_theme = roles.recipient_of(token, theme, plan.purposes.get(token.i, []), state, actor)
         theme = real_theme or theme
-        if actor is None and theme is not None and args.is_passive(token) and object_class(theme) == "personnel":
-            actor = args.entity_of(theme, state, target)  # "X troops were deployed": forces move for their state
+        if actor is None:  # "X troops were deployed": forces move for their state
+            actor = roles.forces_actor(token, theme, state, target)
         decided = transfer_type(token, object_class(theme) if theme is not None else None, target is not None)
         if decided is None and theme is not None and theme.lemma_.lower() in lexicon().nouns:
             decided = lexicon().nouns[theme.lemma_.lower()]  # "granted an amnesty": the noun names the event
@@ -96,20 +96,30 @@ def _build(trigger: Trigger, plan: MergePlan, state: DocState) -> Event | None:
             target, _ = roles.target_of(content, state, actor)
         if type_ == "MOBILIZE" and not trigger.nominal:
             theme = next(iter(args.children(token, "dobj", "nsubjpass")), None)
+        elif type_ == "RETREAT" and mode != "release" and not trigger.nominal:  # "X troops were withdrawn"
+            theme = next((t for t in args.children(token, "dobj", "nsubjpass") if object_class(t) == "personnel"),
+                         None)
+        if actor is None and theme is not None:  # "X troops are stationed in Y": forces act for their state
+            actor = roles.forces_actor(token, theme, state, target)
         if type_ == "ASSAULT" and mode is None:
             mode = assault_mode(token)
-    if partners is not None and target is None:
-        target = partners[1]
-    if target is None and not trigger.nominal:
-        target = roles.object_target(token, type_, state, actor)
-    if target is None and actor is not None and type_ in roles.INHERITS_TARGET:
-        target = roles.inherited_target(actor, type_, state)
-    dead = injured = None
-    place = args.location(token, state)
+    deploys = roles.deploys_forces(trigger, type_, theme)
+    place = args.location(token, state, destination=deploys)
     if place is None and type_ == "ASSAULT":  # "a drone strike on a building in X killed ..."
         for noun in args.children(token, "nsubj", "nsubjpass"):
             if noun.lemma_.lower() in lexicon().nouns:
                 place = args.location(noun, state)
+    if partners is not None and target is None:
+        target = partners[1]
+    if target is None and not trigger.nominal:
+        target = roles.object_target(token, type_, state, actor)
+    if target is None and deploys:  # forces put in a place abroad are aimed at its country
+        target = roles.place_target(place, actor, state)
+    if target is None and actor is not None and type_ in roles.INHERITS_TARGET:
+        target = roles.inherited_target(actor, type_, state)
+    if target is not None and actor is not None and target.id == actor.id:
+        target = None  # an event is not done to oneself: deployed forces' own state is no target
+    dead = injured = None
     if actor is None and type_ == "PROTEST":  # "teachers in X went on strike": X's people protest
         subject = args.actor_phrase(host_verb if host_verb is not None else token) if not trigger.nominal else None
         for _, pobj in args.prep_objects(subject, {"in", "across", "from"}) if subject is not None else []:

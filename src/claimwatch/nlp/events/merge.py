@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.nlp.events.plover_lexicon import SPEECH_ACTS, Trigger, lexicon
+from claimwatch.nlp.events.roles import theme_of
 
 #: Verbs of purpose under a deployment or transfer: "sent troops to fight for X".
 PURPOSE_HOSTS = frozenset({"AID", "MOBILIZE", "COOPERATE"})
@@ -92,7 +93,7 @@ def merge_triggers(triggers: dict[int, Trigger]) -> MergePlan:
             plan.tolls.setdefault(host.i, []).append(token)
         elif (host_trigger.type in PURPOSE_HOSTS or host_trigger.transfer) and trigger.type in PURPOSE_TYPES and (
             dep in ("advcl", "xcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
-        ):
+        ) and not (host_trigger.transfer and theme_of(host) is None):  # "moved to support X" moves nothing
             plan.dropped.add(i)
             plan.purposes.setdefault(host.i, []).append(token)
     _chain_tolls(plan)

@@ -47,6 +47,8 @@ class Lexicon:
         self.with_partner = frozenset(data["with_partner"])
         self.partner_preps = frozenset(data["partner_preps"])
         self.transfer = frozenset(data["transfer"])
+        #: Transfer verbs that also move forces on their own ("troops moved into X").
+        self.motion = frozenset(data.get("motion", ()))
         self.object_class = {w: cls for cls, words in data["object_classes"].items() for w in words}
         self.assault_instrument = {w: m for m, words in data["assault_instruments"].items() for w in words}
         self.threat_modes: dict[str, str] = data["threat_modes"]

@@ -77,13 +77,14 @@ def transfer_type(verb: Token, theme_class: str | None, has_recipient: bool) -> 
     or weapons with nobody to receive them is MOBILIZE; goods and money are AID with the mode
     of the goods. Transfers of unknown things ("gave a speech") are no event."""
     lemma = lemma_of(verb)
-    mobilizing = lemma in ("deploy", "dispatch", "send", "station", "airlift")
+    motion = lemma in lexicon().motion
+    mobilizing = motion or lemma in ("dispatch", "send", "station", "airlift", "transfer")
     if theme_class == "personnel":
         if has_recipient:
             return "AID", "military"
         return ("MOBILIZE", "troops") if mobilizing else ("AID", "military")
     if theme_class == "military":
-        if lemma == "deploy" and not has_recipient:
+        if motion and not has_recipient:  # "moved tanks to the border": positioning, not a supply
             return "MOBILIZE", "weapons"
         return "AID", "military"
     if theme_class in ("humanitarian", "economic", "asylum", "military"):

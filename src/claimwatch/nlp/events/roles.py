@@ -14,6 +14,7 @@ from claimwatch.nlp.entities.actors import resolve_actor
 from claimwatch.nlp.events import args
 from claimwatch.nlp.events.memory import memory_of
 from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.plover_rules import object_class
 from claimwatch.nlp.state import DocState
 
 #: Types whose recipient later mentions of the same happening tend to leave out.
@@ -36,12 +37,34 @@ def controlling_verbs(verb: Token) -> list[Token]:
 
 
 def theme_of(verb: Token) -> Token | None:
-    """What a transfer verb moves: its object, or the subject of its passive."""
+    """What a transfer verb moves: its object, the subject of its passive, or the forces that are
+    the subject of a motion verb used without an object ("troops moved into X")."""
     deps = ("nsubjpass",) if args.is_passive(verb) and verb.dep_ != "acl" else ("dobj",)
     found = args.children(verb, *deps)
     if not found and verb.dep_ == "acl" and args.is_passive(verb):
         return verb.head  # "troops sent to X"
+    if not found and not args.is_passive(verb) and verb.lemma_.lower() in lexicon().motion:
+        subject = args.actor_phrase(verb)
+        if subject is not None and object_class(subject) == "personnel":
+            return subject
     return found[0] if found else None
+
+
+def moves_nothing(verb: Token) -> bool:
+    """Whether a motion verb moves something that is no forces, goods or money ("moved the embassy",
+    "relocated its headquarters", "moved the summit to X": an event noun moved is rescheduled, and
+    stands as its own event): then it names no event, nor hosts a purpose or serves as the content
+    of a speech act ("pledged to relocate the embassy" is no pledge of a transfer).
+    An unknown or pronoun object ("moved them") leaves it open; "deploy" names a deployment
+    whatever it moves (plover_rules.transfer_type)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon().motion or lemma == "deploy":
+        return False
+    theme = theme_of(verb)
+    if theme is None or theme.pos_ in ("PRON", "NUM"):
+        return False
+    things = [theme] + [p for _, p in args.prep_objects(verb, {"with"})]
+    return not any(object_class(t) is not None for t in things)
 
 
 def recipient_of(verb: Token, theme: Token | None, purposes: list[Token], state: DocState,
@@ -63,6 +86,8 @@ def recipient_of(verb: Token, theme: Token | None, purposes: list[Token], state:
         if found:
             return found, None
     for _, pobj in args.prep_objects(verb, {"to", "for"}):
+        if pobj.lemma_.lower() in args.BORDER_NOUNS:
+            continue  # "sent troops to the X border": a destination facing X, not a recipient (object_target)
         found = args.entity_of(pobj, state, actor, loose=False)
         if found:
             return found, None
@@ -97,11 +122,16 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
         for word, pobj in args.prep_objects(token, preps):
             candidates.extend(pobj.conjuncts if word == "between" else [pobj])
     else:
-        if args.is_passive(token) and token.dep_ != "acl":
+        # What a deployment or a pull-back moves (its object, or its passive subject: "X troops were
+        # stationed in Y") is the actor's own forces, never its target.
+        moves_forces = type_ in ("MOBILIZE", "RETREAT") and trigger.mode != "release"
+        if moves_forces:
+            pass
+        elif args.is_passive(token) and token.dep_ != "acl":
             candidates.extend(args.children(token, "nsubjpass"))
         elif token.dep_ == "acl" and args.is_passive(token):
             candidates.append(token.head)  # "soldiers killed in the strike"
-        if type_ not in ("MOBILIZE", "RETREAT", "PROTEST") or trigger.mode == "release":
+        if not moves_forces and type_ != "PROTEST":
             candidates.extend(args.children(token, "dobj", "dative"))
         preps = set(args.TARGET_PREPS)
         if type_ in ("CONSULT", "COOPERATE", "AGREE"):
@@ -146,7 +176,9 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
     phrase = args.actor_phrase(token)
     found = args.entity_of(phrase, state)
     if found is None and phrase is not None and phrase.lower_ in ("it", "they") and token.dep_ == "ccomp":
-        found = args.entity_of(args.actor_phrase(token.head), state)  # "X announced it would withdraw"
+        speaker = args.actor_phrase(token.head)  # "X announced it would withdraw": X speaks of itself
+        if speaker is not None and speaker.i < phrase.i:  # not "It is moving troops, X said": X reports
+            found = args.entity_of(speaker, state)
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
     return found
@@ -209,7 +241,7 @@ def object_target(verb: Token, type_: str, state: DocState, actor: Entity | None
         for word, pobj in args.prep_objects(holder, preps):
             if holder is verb and word not in verb_preps:
                 continue
-            if word in ("near", "along", "at") and pobj.lemma_.lower() not in ("border", "frontier", "coast"):
+            if word in ("near", "along", "at") and pobj.lemma_.lower() not in args.BORDER_NOUNS:
                 continue
             found = args.entity_of(pobj, state, actor)
             if found is not None:
@@ -222,3 +254,39 @@ def group_subject(token: Token, host_verb: Token | None) -> bool:
     verb = host_verb if host_verb is not None else token
     phrase = args.actor_phrase(verb) if verb.pos_ in ("VERB", "AUX") else None
     return phrase is not None and phrase.lemma_.lower() in lexicon().group_actors
+
+
+#: Event nouns that name putting forces in position ("the deployment of X troops in Y").
+DEPLOYMENT_NOUNS = frozenset({"deployment", "redeployment", "buildup", "build-up"})
+
+
+def deploys_forces(trigger: Trigger, type_: str, theme: Token | None) -> bool:
+    """Whether the event puts forces somewhere: a deployment or a transfer of personnel (and, for
+    MOBILIZE, of weapons). Drills, call-ups and transfers of goods are not."""
+    if theme is not None:
+        moved = object_class(theme)
+        return moved == "personnel" or (type_ == "MOBILIZE" and moved == "military")
+    return type_ == "MOBILIZE" and trigger.nominal and trigger.token.lemma_.lower() in DEPLOYMENT_NOUNS
+
+
+def forces_actor(verb: Token, theme: Token | None, state: DocState, target: Entity | None) -> Entity | None:
+    """Forces moved with nobody said to move them move for their own state: "X troops were
+    stationed in Y", "X troops were withdrawn", "reluctance to send more X troops" → X. A sender
+    the sentence names but that resolves to no actor ("militias sent X fighters") is not replaced."""
+    if theme is None or object_class(theme) != "personnel":
+        return None
+    if not args.is_passive(verb) and args.actor_phrase(verb) is not None:
+        return None
+    return args.entity_of(theme, state, target)
+
+
+def place_target(place: Entity | None, actor: Entity | None, state: DocState) -> Entity | None:
+    """The target of forces put in a place when the sentence names none: the country the place is
+    in ("X troops are stationed in Y's Z province" → Y; the place itself, which carries its country,
+    where the text names no such country entity). Forces moved within their own country, or
+    whose state is unknown, have no target from the place."""
+    if place is None or actor is None or not place.country:
+        return None
+    if place.id == actor.id or (actor.country is not None and place.country == actor.country):
+        return None
+    return state.entities.get(f"country:{place.country}") or place
