@@ -33,9 +33,11 @@ from claimwatch.store import schema as t
 WINDOW_DAYS = 3
 #: Events whose own days are both known are the same happening only within this many days.
 EVENT_DAY_SLACK = 1
-#: Words two reports must share (Jaccard of content words) by how many anchors they share.
-SIMILARITY_BY_ANCHORS = {0: 0.5, 1: 0.15}
-SIMILARITY_MANY_ANCHORS = 0.05
+#: Words two reports must share (Jaccard of content words) by how many anchors they share. With
+#: actor, target and place all agreeing, within the days, the wording may differ entirely ("sent
+#: soldiers to Russia", "troops are stationed in Russia's Kursk region"): the dyad-type-day identity
+#: of event data.
+SIMILARITY_BY_ANCHORS = {0: 0.5, 1: 0.15, 2: 0.05, 3: 0.0}
 
 
 def independent_origin(doc: DocInfo) -> str:
@@ -93,8 +95,7 @@ def same_happening(a: Report, b: Report, window_days: int = WINDOW_DAYS) -> bool
     anchors = max(found)
     if a.doc.id == b.doc.id and anchors == 0:  # one article's events are apart unless they share a party
         return False
-    needed = SIMILARITY_BY_ANCHORS.get(anchors, SIMILARITY_MANY_ANCHORS)
-    return jaccard(a.tokens, b.tokens) >= needed
+    return jaccard(a.tokens, b.tokens) >= SIMILARITY_BY_ANCHORS[anchors]
 
 
 def cluster_id(report: Report) -> str:

@@ -181,8 +181,13 @@ def widen(interval: tuple[date, date], days: int) -> tuple[date, date]:
     return interval[0] - timedelta(days=days), interval[1] + timedelta(days=days)
 
 
+#: How far from its figure an approximate number ("about 12,000", "some 3,000") may be: a rounded
+#: figure; two outlets' rounded figures more than about 10% apart disagree.
+APPROXIMATE_SHARE = 0.05
+
+
 def number_interval(value: float, bound: str | None, upper: float | None) -> tuple[float, float]:
-    """What a report's number allows: 'over 12,000' is [12000, ∞), 'about 10,000' is ±10%."""
+    """What a report's number allows: 'over 12,000' is [12000, ∞), 'about 10,000' is ±5%."""
     if upper is not None and upper >= value:
         return value, upper
     if bound == "lower":
@@ -190,7 +195,7 @@ def number_interval(value: float, bound: str | None, upper: float | None) -> tup
     if bound == "upper":
         return 0.0, value
     if bound == "approximate":
-        return value * 0.9, value * 1.1
+        return value * (1 - APPROXIMATE_SHARE), value * (1 + APPROXIMATE_SHARE)
     return value, value
 
 
