@@ -89,9 +89,13 @@ def polarity_conflicts(cluster: EventCluster) -> list[dict[str, Any]]:
         for neg in _one_per_origin(denying):
             earlier = [p for p in affirming if _same_voice(p, neg) and _before(p, neg)]
             is_retraction = bool(earlier) or neg.retraction
-            if (kind == "retraction") == is_retraction:
+            if (kind == "retraction") != is_retraction:
+                continue
+            # a denial disagrees with the others; an outlet's own yes and no of one day are not two sources
+            sides = earlier or [p for p in affirming if independent_origin(p.doc) != independent_origin(neg.doc)]
+            if sides:
                 negatives.append(neg)
-                positives.extend(p for p in (earlier or affirming) if p not in positives)
+                positives.extend(p for p in sides if p not in positives)
         if negatives:
             rows = [{**evidence(r), "value": r.polarity} for r in _one_per_origin(positives) + negatives]
             found.append({"kind": kind, "field": "polarity", "reports": rows})
