@@ -22,8 +22,8 @@ from claimwatch.knowledge.identity import Actor
 from claimwatch.model import Analysis, Claim, Event
 from claimwatch.store import schema as t
 
-#: Cue stems by which a source says something did not happen, or takes back what it said.
-DENIAL_CUES = ("deny", "deni", "refut", "dismiss", "reject", "disput", "rebut")
+#: Cue stems by which a source takes back what it said: its report is then a retraction (its
+#: polarity, like every polarity, is the analysis's own: nlp/certainty decides it).
 RETRACTION_CUES = ("retract", "withdr", "correct", "walked back", "walk back", "rescind")
 NUMBER_FIELDS = ("size", "dead", "injured")
 
@@ -215,11 +215,11 @@ def source_key(claim: Claim, actors: dict[str, Actor]) -> str | None:
 
 
 def _polarity(event: Event, claim: Claim | None) -> tuple[str, bool]:
-    """(polarity, whether it is a retraction): a denying or retracting cue makes the report negative."""
+    """(polarity, whether it is a retraction): negative where the analysis says the event or the claim
+    reporting it is negative ("denied that …"); a retracting cue takes the report back."""
     cue = claim.cue.text.casefold() if claim and claim.cue else ""
     retraction = cue.startswith(RETRACTION_CUES)
-    negative = (event.polarity == "negative" or (claim is not None and claim.polarity == "negative")
-                or cue.startswith(DENIAL_CUES) or retraction)
+    negative = event.polarity == "negative" or (claim is not None and claim.polarity == "negative") or retraction
     return ("negative" if negative else "positive"), retraction
 
 
