@@ -13,12 +13,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge.identity import Actor, base_key, normalize_name
 from claimwatch.model import Analysis, Entity
-from claimwatch.store import schema as t
+from claimwatch.store import derived
 
 
 def _surname(folded: str) -> str | None:
@@ -35,18 +34,14 @@ def _actor(row: Any) -> Actor:
 
 
 def _stored_by_name(conn: Connection, entity: Entity, folded: str) -> Actor | None:
-    a = t.actors.c
-    rows = conn.execute(select(t.actors).where(a.folded == folded, a.type == entity.type)).all()
-    rows = [r for r in rows if _fits(entity.country, r.country)]
+    rows = [r for r in derived.actors_named(conn, folded, entity.type) if _fits(entity.country, r.country)]
     rows.sort(key=lambda r: (r.country != entity.country, r.key))  # the same country first
     return _actor(rows[0]) if rows else None
 
 
 def _stored_by_surname(conn: Connection, entity: Entity, word: str) -> Actor | None:
     """The one stored person whose full name ends with this word, or None when none or several."""
-    a = t.actors.c
-    rows = [r for r in conn.execute(select(t.actors).where(a.surname == word, a.type == "person")).all()
-            if _fits(entity.country, r.country)]
+    rows = [r for r in derived.actors_with_surname(conn, word, "person") if _fits(entity.country, r.country)]
     return _actor(rows[0]) if len({r.key for r in rows}) == 1 else None
 
 
@@ -74,18 +69,14 @@ def resolve_actors(conn: Connection, analysis: Analysis) -> dict[str, Actor]:
         resolved[entity.id] = actor
         if actor.key not in known:
             known[actor.key] = actor
-            exists = conn.execute(select(t.actors.c.key).where(t.actors.c.key == actor.key)).first()
-            if not exists:
+            if derived.actor_row(conn, actor.key) is None:
                 folded = normalize_name(actor.name)
                 new_actors[actor.key] = {
                     "key": actor.key, "name": actor.name, "folded": folded[:255], "type": actor.type,
                     "country": actor.country, "wikidata": actor.wikidata, "sector": actor.sector,
                     "surname": _surname(folded) if actor.type == "person" else None}
-    if new_actors:
-        conn.execute(insert(t.actors), list(new_actors.values()))
-    if resolved:
-        conn.execute(insert(t.entity_actors), [{"document_id": doc_id, "entity_id": eid, "actor": a.key}
-                                               for eid, a in resolved.items()])
+    derived.insert_actors(conn, list(new_actors.values()))
+    derived.insert_entity_actors(conn, doc_id, {eid: a.key for eid, a in resolved.items()})
     return resolved
 
 
@@ -96,12 +87,12 @@ def _resolve(conn: Connection, entity: Entity, full_named: dict[str, Entity], re
         return known.get(own.key) or own
     folded = normalize_name(entity.name)
     if own.key.startswith("wd:"):
-        if own.key in known or conn.execute(select(t.actors.c.key).where(t.actors.c.key == own.key)).first():
+        if own.key in known or derived.actor_row(conn, own.key) is not None:
             return known.get(own.key) or own
         # stored by name before its QID was known: that actor, now with its QID
         found = _stored_by_name(conn, entity, folded)
         if found is not None and found.wikidata is None:
-            conn.execute(update(t.actors).where(t.actors.c.key == found.key).values(wikidata=entity.wikidata))
+            derived.set_actor_wikidata(conn, found.key, entity.wikidata)
             return replace(found, wikidata=entity.wikidata)
         return own
     if entity.type == "person" and len(folded.split()) == 1:
@@ -119,24 +110,21 @@ def _resolve(conn: Connection, entity: Entity, full_named: dict[str, Entity], re
 
 def actor_names(conn: Connection) -> dict[str, Counter[str]]:
     """Actor key → how often each entity name was resolved to it (for the name shown)."""
-    ea, e = t.entity_actors.c, t.entities.c
     names: dict[str, Counter[str]] = defaultdict(Counter)
-    query = select(ea.actor, e.name).join_from(
-        t.entity_actors, t.entities, (ea.document_id == e.document_id) & (ea.entity_id == e.id))
-    for key, name in conn.execute(query):
+    for key, name in derived.actor_entity_names(conn):
         names[key][name] += 1
     return names
 
 
-def load_actors(conn: Connection) -> dict[str, Actor]:
-    """Every stored actor by key."""
-    return {r.key: _actor(r) for r in conn.execute(select(t.actors))}
+def load_actors(conn: Connection, keys: list[str] | None = None) -> dict[str, Actor]:
+    """The stored actors of these keys (every one when `keys` is None), by key."""
+    return {r.key: _actor(r) for r in derived.actor_rows(conn, keys)}
 
 
 def state_actor(conn: Connection, code: str) -> Actor:
     """The actor of a state by its ISO code, stored if it is not yet."""
     key = "country:" + code
-    row = conn.execute(select(t.actors).where(t.actors.c.key == key)).first()
+    row = derived.actor_row(conn, key)
     if row is not None:
         return _actor(row)
     import pycountry
@@ -144,6 +132,6 @@ def state_actor(conn: Connection, code: str) -> Actor:
     country = pycountry.countries.get(alpha_3=code)
     name = (getattr(country, "common_name", None) or country.name) if country else code
     actor = Actor(name, "country", code, None, key)
-    conn.execute(insert(t.actors).values(key=key, name=name, folded=normalize_name(name), type="country",
-                                         country=code, wikidata=None, sector=None, surname=None))
+    derived.insert_actors(conn, [{"key": key, "name": name, "folded": normalize_name(name), "type": "country",
+                                  "country": code, "wikidata": None, "sector": None, "surname": None}])
     return actor

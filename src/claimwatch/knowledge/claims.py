@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge.clusters import independent_origin
@@ -26,7 +25,7 @@ from claimwatch.knowledge.dedup import scheme_kwargs
 from claimwatch.knowledge.identity import Actor
 from claimwatch.knowledge.reports import DocInfo, content_tokens, jaccard
 from claimwatch.model import Analysis
-from claimwatch.store import schema as t
+from claimwatch.store import derived
 
 CLAIM_THRESHOLD = 0.5
 #: Claims with fewer content words than this are grouped with nothing: two or fewer words ("it was
@@ -61,17 +60,10 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
     with_events = {ev.claim for ev in analysis.events if ev.claim}
     free = [(claim, content_tokens(claim.content.text)) for claim in analysis.claims if claim.id not in with_events]
     bands = {claim.id: band_keys(words) if len(words) >= MIN_CLAIM_WORDS else [] for claim, words in free}
-    b, c, g = t.claim_bands.c, t.claims.c, t.claim_groups.c
     by_band: dict[str, set[tuple[str, str]]] = defaultdict(set)  # band → (stored content, its cluster)
     wanted = sorted({band for keys in bands.values() for band in keys})
-    if wanted:
-        rows = conn.execute(
-            select(b.band, c.content_text, g.cluster)
-            .join_from(t.claim_bands, t.claims, and_(c.document_id == b.document_id, c.id == b.claim_id))
-            .join(t.claim_groups, and_(g.document_id == b.document_id, g.claim_id == b.claim_id))
-            .where(b.band.in_(wanted), b.document_id != doc_id))
-        for band, text, cluster in rows:
-            by_band[band].add((text, cluster))
+    for band, text, cluster in derived.claims_sharing_bands(conn, wanted, doc_id):
+        by_band[band].add((text, cluster))
     words_of = lru_cache(maxsize=None)(content_tokens)
     merged: dict[str, str] = {}  # a cluster merged away → the one it joined
 
@@ -88,14 +80,11 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
         ordered = sorted(matched)
         cluster = ordered[0] if ordered else claim_group_id(doc_id, claim.id)
         if len(ordered) > 1:
-            conn.execute(update(t.claim_groups).where(g.cluster.in_(ordered[1:])).values(cluster=cluster))
+            derived.merge_claim_groups(conn, cluster, ordered[1:])
             merged.update((other, cluster) for other in ordered[1:])
         groups.append({"document_id": doc_id, "claim_id": claim.id, "cluster": cluster})
         band_rows.extend({"band": band, "document_id": doc_id, "claim_id": claim.id} for band in bands[claim.id])
-    if groups:
-        conn.execute(insert(t.claim_groups), groups)
-    if band_rows:
-        conn.execute(insert(t.claim_bands), band_rows)
+    derived.insert_claim_groups(conn, groups, band_rows)
 
 
 @dataclass
@@ -124,22 +113,19 @@ class ClaimRow:
 
 def load_claims(conn: Connection, docs: dict[str, DocInfo], actors: dict[str, Actor]) -> list[ClaimRow]:
     """Every stored claim with the actors it mentions and its cluster (an event's, else its group's)."""
-    m, ea, r, g = t.mentions.c, t.entity_actors.c, t.reports.c, t.claim_groups.c
-    entity_actor = {(d, e): actors[a] for d, e, a in conn.execute(select(ea.document_id, ea.entity_id, ea.actor))
-                    if a in actors}
+    entity_actor = {(d, e): actors[a] for a, d, e in derived.entity_actor_links(conn) if a in actors}
     mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for doc_id, entity_id, start, end in conn.execute(select(m.document_id, m.entity_id, m.span_start, m.span_end)):
+    for doc_id, entity_id, start, end in derived.mention_spans(conn):
         mentions[doc_id].append((start, end, entity_id))
     starts = {}
     for doc_id, spans in mentions.items():
         spans.sort()
         starts[doc_id] = [s for s, _e, _eid in spans]
-    clusters = {(d, c): k for d, c, k in conn.execute(select(g.document_id, g.claim_id, g.cluster))}
-    for d, c, k in conn.execute(select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None))
-                                .order_by(r.document_id, r.event_id)):
+    clusters = {(d, c): k for d, c, k in derived.claim_group_clusters(conn)}
+    for d, c, k in derived.report_claim_clusters(conn):
         clusters.setdefault((d, c), k)
     out = []
-    for row in conn.execute(select(t.claims)):
+    for row in derived.claim_rows(conn):
         doc = docs.get(row.document_id)
         if doc is None:  # stored after the documents were read
             continue

@@ -21,12 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge.identity import Actor, compatible
-from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, is_symmetric, jaccard, load_reports, widen
-from claimwatch.store import schema as t
+from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, is_symmetric, jaccard, reports_from_rows, widen
+from claimwatch.store import derived
 
 #: Publication days further apart than this are different happenings (a follow-up or a
 #: correction comes within days; the same two states meet again a week later).
@@ -104,19 +103,12 @@ def cluster_id(report: Report) -> str:
 
 def _candidates(conn: Connection, report: Report, window_days: int) -> list[Report]:
     """Stored reports that could be the same happening as this one."""
-    r = t.reports.c
-    keys = sorted({a.key for a in (report.actor, report.target) if a is not None})
-    shares_anchor = or_(r.actor.in_(keys), r.target.in_(keys)) if keys else None
-    if report.interval is None:
-        if shares_anchor is None:
-            return []
-        where = and_(r.family == report.family, shares_anchor)
-    else:
+    anchors = sorted({a.key for a in (report.actor, report.target) if a is not None})
+    days = None
+    if report.interval is not None:
         lo, hi = widen(report.interval, window_days)
-        dated = and_(r.day_start <= hi.isoformat(), r.day_end >= lo.isoformat())
-        undated = and_(r.day_start.is_(None), shares_anchor) if shares_anchor is not None else None
-        where = and_(r.family == report.family, or_(dated, undated) if undated is not None else dated)
-    return load_reports(conn, None, where)
+        days = (lo.isoformat(), hi.isoformat())
+    return reports_from_rows(conn, derived.candidate_report_rows(conn, report.family, days, anchors))
 
 
 def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS) -> None:
@@ -128,10 +120,8 @@ def assign_clusters(conn: Connection, reports: list[Report], window_days: int = 
             report.cluster = cluster_id(report)
         else:
             report.cluster = matched[0]
-            if len(matched) > 1:
-                conn.execute(update(t.reports).where(t.reports.c.cluster.in_(matched[1:]))
-                             .values(cluster=report.cluster))
-        conn.execute(t.reports.insert().values(**report.to_row()))
+            derived.merge_report_clusters(conn, report.cluster, matched[1:])
+        derived.insert_report(conn, report.to_row())
 
 
 @dataclass

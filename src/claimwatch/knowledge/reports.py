@@ -7,20 +7,19 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql import ColumnElement
 
+from claimwatch.knowledge.actors import load_actors
 from claimwatch.knowledge.identity import Actor
 from claimwatch.model import Analysis, Claim, Event
-from claimwatch.store import schema as t
+from claimwatch.store import derived
 
 #: Cue stems by which a source takes back what it said: its report is then a retraction (its
 #: polarity, like every polarity, is the analysis's own: nlp/certainty decides it).
@@ -268,22 +267,14 @@ def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor],
     return reports
 
 
-def load_documents(conn: Connection, where: ColumnElement[bool] | None = None) -> dict[str, DocInfo]:
-    """Publications by id; each copy family (an original and its copies) is credited to the outlet
-    of its earliest publication, whichever of them was stored first."""
-    d = t.documents.c
-    query = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at)
-    if where is not None:
-        query = query.where(where)
-    docs = {r.id: DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at)
-            for r in conn.execute(query)}
-    roots = {doc.origin for doc in docs.values()}
+def load_documents(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, DocInfo]:
+    """Publications by id (these, or all); each copy family (an original and its copies) is credited
+    to the outlet of its earliest publication, whichever of them was stored first."""
+    docs = {r.id: _doc_info(r) for r in derived.document_rows(conn, ids)}
     members: dict[str, list[DocInfo]] = {}
-    if where is not None:  # the whole family, also the members the filter left out
-        family = select(d.id, d.outlet, d.url, d.title, d.published, d.copy_of, d.ingested_at).where(
-            d.id.in_(sorted(roots)) | d.copy_of.in_(sorted(roots)))
-        for r in conn.execute(family):
-            doc = docs.get(r.id) or DocInfo(r.id, r.outlet, r.url, r.title, r.published, r.copy_of, r.ingested_at)
+    if ids is not None:  # the whole family, also the members not asked for
+        for r in derived.copy_family_rows(conn, {doc.origin for doc in docs.values()}):
+            doc = docs.get(r.id) or _doc_info(r)
             members.setdefault(doc.origin, []).append(doc)
     else:
         for doc in docs.values():
@@ -295,25 +286,26 @@ def load_documents(conn: Connection, where: ColumnElement[bool] | None = None) -
     return docs
 
 
+def _doc_info(row: Any) -> DocInfo:
+    return DocInfo(row.id, row.outlet, row.url, row.title, row.published, row.copy_of, row.ingested_at)
+
+
 def _first_published(doc: DocInfo) -> tuple[date, float, str]:
     return (doc.day or date.max, doc.ingested_at.timestamp() if doc.ingested_at else 0.0, doc.id)
 
 
-def load_reports(conn: Connection, actors: dict[str, Actor] | None = None, where: ColumnElement[bool] | None = None,
-                 docs: dict[str, DocInfo] | None = None) -> list[Report]:
-    """Stored reports (those matching `where`), with their publications and actors (read from the
-    store where `actors` is not given)."""
-    query = select(t.reports)
-    if where is not None:
-        query = query.where(where)
-    rows = conn.execute(query).all()
+def load_reports(conn: Connection, actors: dict[str, Actor], docs: dict[str, DocInfo]) -> list[Report]:
+    """Every stored report, with its publication and actors."""
+    return reports_from_rows(conn, derived.report_rows(conn), actors, docs)
+
+
+def reports_from_rows(conn: Connection, rows: list[Any], actors: dict[str, Actor] | None = None,
+                      docs: dict[str, DocInfo] | None = None) -> list[Report]:
+    """Stored report rows as reports; the actors and publications they need are read where not given."""
     if actors is None:
-        keys = sorted({k for row in rows for k in (row.actor, row.target, row.location) if k})
-        actors = {row.key: Actor(row.name, row.type, row.country, row.wikidata, row.key, row.sector)
-                  for row in conn.execute(select(t.actors).where(t.actors.c.key.in_(keys)))} if keys else {}
+        actors = load_actors(conn, sorted({k for row in rows for k in (row.actor, row.target, row.location) if k}))
     if docs is None:
-        docs = load_documents(conn, None if where is None else
-                              t.documents.c.id.in_(sorted({row.document_id for row in rows})))
+        docs = load_documents(conn, {row.document_id for row in rows})
     out = []
     for row in rows:
         doc = docs.get(row.document_id)

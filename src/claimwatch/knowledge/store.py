@@ -22,7 +22,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import networkx as nx
-from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge import dedup
@@ -34,8 +33,7 @@ from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
 from claimwatch.knowledge.reports import DocInfo, Report, build_reports, load_documents, load_reports, time_interval
 from claimwatch.model import Analysis, Document
-from claimwatch.store import SQLStore
-from claimwatch.store import schema as t
+from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
 
 
@@ -169,9 +167,7 @@ class Store(SQLStore):
     def _derive(self, conn: Connection, analysis: Analysis, outlet: str | None, copy_of: str | None) -> None:
         """The knowledge kept at ingest: actors, event reports in their clusters, claim groups."""
         doc = analysis.document
-        origin_outlet = None
-        if copy_of:
-            origin_outlet = conn.execute(select(t.documents.c.outlet).where(t.documents.c.id == copy_of)).scalar()
+        origin_outlet = derived.document_outlet(conn, copy_of) if copy_of else None
         info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
         resolved = resolve_actors(conn, analysis)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code))
@@ -181,18 +177,13 @@ class Store(SQLStore):
     def _knowledge_missing(self) -> bool:
         """A store written before the knowledge was kept at ingest has entities but no actors."""
         with self.engine.connect() as conn:
-            has_entities = conn.execute(select(t.entities.c.id).limit(1)).first() is not None
-            has_actors = conn.execute(select(t.entity_actors.c.entity_id).limit(1)).first() is not None
-        return has_entities and not has_actors
+            return derived.has_any(conn, "entities") and not derived.has_any(conn, "entity_actors")
 
     def rebuild_knowledge(self) -> None:
         """Derive the knowledge of every stored document again, in the order they were stored."""
-        d = t.documents.c
         with self.engine.begin() as conn:
-            for table in (t.claim_bands, t.claim_groups, t.reports, t.entity_actors, t.actors):
-                conn.execute(delete(table))
-            rows = conn.execute(select(d.id, d.outlet, d.copy_of, d.analysis).order_by(d.ingested_at, d.id)).all()
-            for doc_id, outlet, copy_of, raw in rows:
+            derived.clear_derived(conn)
+            for doc_id, outlet, copy_of, raw in derived.stored_analyses(conn):
                 analysis = analysis_from_dict(json.loads(raw))
                 analysis.document.id = doc_id
                 self._derive(conn, analysis, outlet, copy_of)
@@ -206,7 +197,7 @@ class Store(SQLStore):
             with self.engine.connect() as conn:
                 docs = load_documents(conn)
                 actors = load_actors(conn)
-                reports = load_reports(conn, actors, docs=docs)
+                reports = load_reports(conn, actors, docs)
             self._cache = (stamp, _Snapshot(docs, actors, reports, group_clusters(reports)))
         return self._cache[1]
 
@@ -294,12 +285,10 @@ class Store(SQLStore):
         (aliases), documents, mentions, first and last seen (publication days)."""
         snap = self._snapshot()
         query = ActorQuery(about) if about else None
-        ea, m = t.entity_actors.c, t.mentions.c
         with self.engine.connect() as conn:
             names = actor_names(conn)
-            mention_counts = dict(((d, e), n) for d, e, n in conn.execute(
-                select(m.document_id, m.entity_id, func.count()).group_by(m.document_id, m.entity_id)))
-            links = conn.execute(select(ea.actor, ea.document_id, ea.entity_id)).all()
+            mention_counts = derived.mention_counts(conn)
+            links = derived.entity_actor_links(conn)
         docs_of: dict[str, set[str]] = defaultdict(set)
         mentions_of: Counter[str] = Counter()
         for key, doc_id, entity_id in links:
