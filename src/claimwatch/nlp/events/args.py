@@ -17,29 +17,20 @@ from claimwatch.model import Entity, Quantity, Time
 from claimwatch.nlp.entities.actors import resolve_actor
 from claimwatch.nlp.events.memory import quantities_at, quantities_within, times_within
 from claimwatch.nlp.events.plover_lexicon import lexicon
+from claimwatch.nlp.events.vocabulary import (
+    BORDER_NOUNS,
+    COMPASS_WORDS,
+    EVENT_PLACE_PREPS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    RELATIVE_PRONOUNS,
+    SETTING_PREPS,
+)
 from claimwatch.nlp.state import DocState
+from claimwatch.nlp.words import whole
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "throughout", "on", "along",
-                            "within", "around", "off"})
-#: "west of X", "north-east of X": where wire reports place an event relative to a known town.
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                           "north-east", "north-west", "south-east", "south-west"})
-#: Lines between states: forces sent "to the X border" face X; it neither receives them nor is where they are.
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "coast"})
-TARGET_PREPS = frozenset({"against", "on", "at", "upon"})
-RECIPIENT_PREPS = frozenset({"to", "for"})
-PARTNER_PREPS = frozenset({"with", "alongside", "between"})
+#: Entity types that are places: a locative object that resolves to one is where the event is.
 PLACE_TYPES = frozenset({"place", "country", "location", "gpe", "loc"})
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
-    "hundreds": 200, "thousand": 1000, "thousands": 2000, "million": 1_000_000, "millions": 2_000_000,
-}
-MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -111,9 +102,6 @@ def actor_phrase(verb: Token) -> Token | None:
     return None
 
 
-#: Prepositions whose object is the setting of a noun, not part of who it denotes.
-NOT_DENOTING_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "throughout", "along",
-                                "within", "around", "off", "during", "after", "before", "since", "until", "from"})
 #: Right-hand dependents that are not part of what a noun phrase denotes ("Russia, South Korea's
 #: agency said" misparsed as an apposition; "troops in Ukraine"; relative clauses).
 OUTSIDE_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep", "parataxis", "dep"})
@@ -124,7 +112,7 @@ def core_phrase(head: Token) -> Span:
     that say who the phrase denotes ("small elements of the X military", not "... in Y")."""
     end = head.i
     for child in head.rights:
-        if child.dep_ in OUTSIDE_PHRASE and not (child.dep_ == "prep" and child.lower_ not in NOT_DENOTING_PREPS):
+        if child.dep_ in OUTSIDE_PHRASE and not (child.dep_ == "prep" and child.lower_ not in SETTING_PREPS):
             break
         end = child.right_edge.i
     return head.doc[head.left_edge.i:end + 1]
@@ -141,7 +129,7 @@ def entity_of(
     entity = resolve_actor(core_phrase(phrase), state)
     if entity is None and loose:
         for child in phrase.children:
-            if child.dep_ == "prep" and child.lower_ not in NOT_DENOTING_PREPS and child.lower_ != "of":
+            if child.dep_ == "prep" and child.lower_ not in SETTING_PREPS and child.lower_ != "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         entity = entity or resolve_actor(core_phrase(pobj), state)
@@ -197,7 +185,7 @@ def place_of(phrase: Token, state: DocState) -> Entity | None:
     return None
 
 
-def location(trigger: Token, state: DocState, preps: frozenset[str] = LOCATIVE_PREPS,
+def location(trigger: Token, state: DocState, preps: frozenset[str] = EVENT_PLACE_PREPS,
              destination: bool = False) -> Entity | None:
     """The place of the event: a locative preposition on the trigger, or on the destination or
     object it governs ("deployed to the front lines in X"). Where forces move (`destination`),
@@ -299,9 +287,8 @@ def parse_number(number: Token) -> float | None:
 
 
 def as_number(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
+    """A count as the Event shows it: an int where whole, None where unknown."""
+    return None if value is None else whole(value)
 
 
 def is_person_unit(lemma: str) -> bool:

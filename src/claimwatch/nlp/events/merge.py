@@ -8,6 +8,9 @@ its content ("threatened to strike" is one THREATEN event), not a separate event
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from claimwatch.nlp.events.plover_lexicon import SPEECH_ACTS, Trigger, lexicon
@@ -18,19 +21,41 @@ PURPOSE_HOSTS = frozenset({"AID", "MOBILIZE", "COOPERATE"})
 PURPOSE_TYPES = frozenset({"ASSAULT", "COOPERATE", "AID", "SUPPORT"})
 #: What a promise can hold that makes it a threat ("vowed to retaliate", "pledged to punish").
 CONFLICT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Dependencies by which a speech act holds what it is about ("threatened to strike", "denied attacking").
+CONTENT_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "advcl", "ccomp"})
+#: Dependencies by which an event noun is a verb's own happening ("the strike killed", "launched an attack").
+OWN_HAPPENING_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 
 
+@dataclass
 class MergePlan:
     """How the triggers of one sentence combine: which are dropped, and what they give others."""
 
-    def __init__(self) -> None:
-        self.dropped: set[int] = set()
-        self.modes: dict[int, str] = {}  # speech act -> mode from its content
-        self.tolls: dict[int, list[Token]] = {}  # ASSAULT trigger -> folded kill/wound verbs
-        self.purposes: dict[int, list[Token]] = {}  # transfer trigger -> purpose verbs
-        self.denied: set[int] = set()
-        self.contents: dict[int, Trigger] = {}  # speech act -> the event it is about
-        self.retyped: dict[int, str] = {}  # promise whose content is conflict -> THREATEN
+    dropped: set[int] = field(default_factory=set)
+    modes: dict[int, str] = field(default_factory=dict)  # speech act -> mode from its content
+    tolls: dict[int, list[Token]] = field(default_factory=dict)  # ASSAULT trigger -> folded kill/wound verbs
+    purposes: dict[int, list[Token]] = field(default_factory=dict)  # transfer trigger -> purpose verbs
+    denied: set[int] = field(default_factory=set)
+    contents: dict[int, Trigger] = field(default_factory=dict)  # speech act -> the event it is about
+    retyped: dict[int, str] = field(default_factory=dict)  # promise whose content is conflict -> THREATEN
+
+
+@dataclass(frozen=True)
+class TriggerLink:
+    """A trigger and the nearest trigger above it in the parse (its host), with the dependency
+    by which the chain from the trigger up to the host left the trigger."""
+
+    trigger: Trigger
+    host: Trigger
+    dep: str
+
+    @property
+    def i(self) -> int:
+        return self.trigger.token.i
+
+    @property
+    def host_i(self) -> int:
+        return self.host.token.i
 
 
 def _governing_trigger(token: Token, triggers: dict[int, Trigger], hops: int = 4) -> tuple[Token | None, str]:
@@ -49,55 +74,99 @@ def _governing_trigger(token: Token, triggers: dict[int, Trigger], hops: int = 4
 
 
 def merge_triggers(triggers: dict[int, Trigger]) -> MergePlan:
-    """Which triggers of a sentence are dropped into others, and what they give them."""
-    lex = lexicon()
+    """Which triggers of a sentence are dropped into others, and what they give them. Each
+    trigger under another is folded by the first rule of FOLDS that applies to the pair."""
     plan = MergePlan()
-    for i, trigger in triggers.items():
-        token = trigger.token
-        host, dep = _governing_trigger(token, triggers)
+    for trigger in triggers.values():
+        host, dep = _governing_trigger(trigger.token, triggers)
         if host is None:
             continue
-        host_trigger = triggers[host.i]
-        lemma = token.lemma_.lower()
-        if host_trigger.type in SPEECH_ACTS and host.i not in plan.dropped and dep in (
-            "xcomp", "pcomp", "dobj", "pobj", "advcl", "ccomp"
-        ) and not (dep == "ccomp" and host_trigger.type not in ("THREATEN", "REQUEST")):
-            if host.lemma_.lower() == "deny":
-                plan.denied.add(i)  # "denied attacking": the attack stays, negated
-                continue
-            if host_trigger.type in ("ACCUSE", "SUPPORT") and trigger.nominal:
-                continue  # "condemned the attack": the attack happened and is an event of its own
-            plan.contents.setdefault(host.i, trigger)
-            if host_trigger.type == "AGREE" and trigger.type in CONFLICT_CONTENT:
-                plan.retyped.setdefault(host.i, "THREATEN")  # "vowed to retaliate" is a threat, not a pledge
-            table = lex.threat_modes if plan.retyped.get(host.i) == "THREATEN" else table_for(host_trigger)
-            mode = table.get(trigger.type)
-            if mode and (host_trigger.type in ("THREATEN", "REQUEST", "REJECT") or host.i in plan.retyped):
-                plan.modes.setdefault(host.i, mode)
-            plan.dropped.add(i)
-        elif trigger.nominal and not host_trigger.nominal and (
-            host_trigger.type == trigger.type or dep in ("dobj", "nsubj", "nsubjpass", "attr")
-        ):
-            plan.dropped.add(i)  # the noun names the verb's own happening ("the strike killed")
-            if trigger.type == "ASSAULT" and host_trigger.type == "ASSAULT" and trigger.mode:
-                plan.modes.setdefault(host.i, trigger.mode)
-        elif (trigger.type == "ASSAULT" and host_trigger.type == "ASSAULT" and not trigger.nominal
-              and dep == "advcl" and host.lemma_.lower() in lex.death_words | lex.injury_words
-              and host.i not in plan.dropped):
-            plan.dropped.add(host.i)  # "two soldiers were wounded when X opened fire": one attack, with its toll
-            plan.tolls.setdefault(i, []).append(host)
-        elif host_trigger.type == "ASSAULT" and not trigger.nominal and (
-            lemma in lex.death_words or lemma in lex.injury_words
-        ):
-            plan.dropped.add(i)
-            plan.tolls.setdefault(host.i, []).append(token)
-        elif (host_trigger.type in PURPOSE_HOSTS or host_trigger.transfer) and trigger.type in PURPOSE_TYPES and (
-            dep in ("advcl", "xcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
-        ) and not (host_trigger.transfer and theme_of(host) is None):  # "moved to support X" moves nothing
-            plan.dropped.add(i)
-            plan.purposes.setdefault(host.i, []).append(token)
+        link = TriggerLink(trigger, triggers[host.i], dep)
+        any(fold(link, plan) for fold in FOLDS)
     _chain_tolls(plan)
     return plan
+
+
+def fold_speech_content(link: TriggerLink, plan: MergePlan) -> bool:
+    """What a speech act embeds is its content, not an event of its own ("threatened to strike"
+    is one THREATEN event, whose mode the content gives); "denied attacking" keeps the attack,
+    negated; "condemned the attack" keeps it too. A promise of conflict is a threat."""
+    trigger, host = link.trigger, link.host
+    if not (host.type in SPEECH_ACTS and link.host_i not in plan.dropped and link.dep in CONTENT_DEPS) or (
+        link.dep == "ccomp" and host.type not in ("THREATEN", "REQUEST")
+    ):
+        return False
+    if host.token.lemma_.lower() == "deny":
+        plan.denied.add(link.i)  # "denied attacking": the attack stays, negated
+        return True
+    if host.type in ("ACCUSE", "SUPPORT") and trigger.nominal:
+        return True  # "condemned the attack": the attack happened and is an event of its own
+    plan.contents.setdefault(link.host_i, trigger)
+    if host.type == "AGREE" and trigger.type in CONFLICT_CONTENT:
+        plan.retyped.setdefault(link.host_i, "THREATEN")  # "vowed to retaliate" is a threat, not a pledge
+    table = lexicon().threat_modes if plan.retyped.get(link.host_i) == "THREATEN" else table_for(host)
+    mode = table.get(trigger.type)
+    if mode and (host.type in ("THREATEN", "REQUEST", "REJECT") or link.host_i in plan.retyped):
+        plan.modes.setdefault(link.host_i, mode)
+    plan.dropped.add(link.i)
+    return True
+
+
+def fold_noun_into_verb(link: TriggerLink, plan: MergePlan) -> bool:
+    """An event noun that is a verb's subject or object, or of the verb's own type, names the
+    verb's own happening ("the strike killed"); an attack noun gives the verb its weapon."""
+    trigger, host = link.trigger, link.host
+    if not (trigger.nominal and not host.nominal and (host.type == trigger.type or link.dep in OWN_HAPPENING_DEPS)):
+        return False
+    plan.dropped.add(link.i)
+    if trigger.type == "ASSAULT" and host.type == "ASSAULT" and trigger.mode:
+        plan.modes.setdefault(link.host_i, trigger.mode)
+    return True
+
+
+def fold_toll_clause_host(link: TriggerLink, plan: MergePlan) -> bool:
+    """"Two soldiers were wounded when X opened fire": the attack in the when-clause is the event,
+    and the harm verb above it its toll."""
+    trigger, host = link.trigger, link.host
+    lex = lexicon()
+    if not (trigger.type == "ASSAULT" and host.type == "ASSAULT" and not trigger.nominal and link.dep == "advcl"
+            and host.token.lemma_.lower() in lex.death_words | lex.injury_words and link.host_i not in plan.dropped):
+        return False
+    plan.dropped.add(link.host_i)
+    plan.tolls.setdefault(link.i, []).append(host.token)
+    return True
+
+
+def fold_toll_into_attack(link: TriggerLink, plan: MergePlan) -> bool:
+    """"Struck X, killing five": a killing or wounding verb under an attack gives it its toll."""
+    trigger, host = link.trigger, link.host
+    lex = lexicon()
+    lemma = trigger.token.lemma_.lower()
+    if not (host.type == "ASSAULT" and not trigger.nominal and (lemma in lex.death_words or lemma in lex.injury_words)):
+        return False
+    plan.dropped.add(link.i)
+    plan.tolls.setdefault(link.host_i, []).append(trigger.token)
+    return True
+
+
+def fold_purpose(link: TriggerLink, plan: MergePlan) -> bool:
+    """"Sent troops to fight for X": the purpose clause of a deployment or transfer says whom it is
+    for. "Moved to support X" moves nothing, so its purpose stays an event."""
+    trigger, host = link.trigger, link.host
+    token = trigger.token
+    if not ((host.type in PURPOSE_HOSTS or host.transfer) and trigger.type in PURPOSE_TYPES and (
+        link.dep in ("advcl", "xcomp") and any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+    ) and not (host.transfer and theme_of(host.token) is None)):
+        return False
+    plan.dropped.add(link.i)
+    plan.purposes.setdefault(link.host_i, []).append(token)
+    return True
+
+
+#: The ways a trigger folds into the trigger above it, tried in this order.
+FOLDS: tuple[Callable[[TriggerLink, MergePlan], bool], ...] = (
+    fold_speech_content, fold_noun_into_verb, fold_toll_clause_host, fold_toll_into_attack, fold_purpose,
+)
 
 
 def _chain_tolls(plan: MergePlan) -> None:

@@ -40,8 +40,10 @@ from claimwatch.nlp.events.plover_usage import (
     speaker_rally,
 )
 
-VERB_POS = frozenset({"VERB"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Partner verbs whose joint action is military cooperation ("fought alongside X").
+MILITARY_JOINT_VERBS = frozenset({"fight", "train", "serve", "exercise", "drill"})
+#: Exercise nouns that, held jointly, are military cooperation ("joint drills").
+MANOEUVRE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre"})
 
 
 def phrasal_key(verb: Token) -> tuple[str, str | None] | None | bool:
@@ -82,75 +84,132 @@ def _not_an_act(verb: Token, type_: str, lemma: str) -> bool:
 
 def classify(token: Token) -> Trigger | None:
     """The trigger `token` is, or None. Cheap for non-triggers: one set look-up."""
-    lex = lexicon()
     lemma = lemma_of(token)
-    if token.pos_ in VERB_POS:
-        if lemma not in lex.trigger_lemmas:
-            return None
-        phrase = phrasal_key(token)
-        if phrase is False:
-            return None
-        if phrase:
-            if phrase[0] == "RETREAT" and phrase[1] == "withdraw" and leaves_institution(token):
-                return Trigger(token, "SANCTION", "withdraw")  # "pulled out of the deal"
-            return Trigger(token, phrase[0], phrase[1])
-        if lemma in lex.with_partner and has_partner(token):
-            mode = "military" if lemma in ("fight", "train", "serve", "exercise", "drill") else None
-            return Trigger(token, "COOPERATE", mode)
-        if lemma in lex.transfer:
-            return Trigger(token, "AID", None, transfer=True)
-        hit = lex.verbs.get(lemma)
-        if hit is None:
-            return None
-        if lemma == "strike" and struck_by_workers(token):
-            return Trigger(token, "PROTEST", "strike")
-        if lemma in lex.object_readings:
-            reading = object_reading(token, lex.object_readings[lemma])
-            if reading is False:
-                return None
-            if reading is not None:
-                hit = reading
-            if hit == ("COERCE", "restrict") and lemma_of(subject_of(token)) in lex.protest_subjects:
-                return Trigger(token, "PROTEST", "obstruct")  # "protesters blocked a highway"
-        if lemma == "rally" and not rally_is_protest(token):
-            return None
-        if hit[0] == "RETREAT" and hit[1] == "withdraw" and leaves_institution(token):
-            return Trigger(token, "SANCTION", "withdraw")
-        if hit[0] == "ASSAULT" and (used_in_speech(token) or is_criticism(token)):
-            return Trigger(token, "ACCUSE", "disapprove")  # "attacked his rival in a speech"
-        if _not_an_act(token, hit[0], lemma):
-            return None
-        if hit[0] == "ASSAULT" and is_self_harm(token):
-            return None
-        if hit[0] == "ASSAULT":
-            return Trigger(token, "ASSAULT", hit[1] or assault_mode(token))
-        return Trigger(token, hit[0], hit[1])
-    if token.pos_ in NOUN_POS and token.pos_ == "NOUN":
-        hit = lex.nouns.get(lemma)
-        if hit is None:
-            return None
-        if lemma == "strike":
-            for child in token.children:
-                mode = lex.protest_strike_modifiers.get(lemma_of(child))
-                if mode and child.dep_ in ("amod", "compound", "poss"):
-                    return Trigger(token, "PROTEST", mode, nominal=True)
-        if lemma == "rally" and (campaign_rally(token) or speaker_rally(token)):
-            return None
-        if hit[0] == "AGREE" and names_existing_agreement(token):
-            return None  # "withdrew from the Paris agreement": the agreement as a thing
-        if hit[0] == "THREATEN" and is_descriptive_threat(token):
-            return None  # "an existential threat to homes"
-        if hit[0] == "ASSAULT" and is_rehearsal(token):
-            return Trigger(token, "MOBILIZE", None, nominal=True)  # "simulated an attack": an exercise
-        if lemma == "attack" and is_verbal_attack(token):
-            return Trigger(token, "ACCUSE", "disapprove", nominal=True)  # "his attacks on Machado"
-        if hit[0] == "PROTEST" and token.dep_ == "dobj" and lemma_of(token.head) in lex.protest_as_accusation_verbs:
-            return Trigger(token, "ACCUSE", "disapprove", nominal=True)  # "lodged a protest": diplomatic (PLOVER)
-        if lemma in ("aid", "assistance"):
-            return Trigger(token, "AID", aid_mode(token), nominal=True)
-        if hit[0] == "ASSAULT":
-            return Trigger(token, "ASSAULT", hit[1] or assault_mode(token), nominal=True)
-        if hit[0] == "MOBILIZE" and lemma in ("exercise", "drill", "maneuver", "manoeuvre") and is_joint(token):
-            return Trigger(token, "COOPERATE", "military", nominal=True)  # joint exercises are cooperation
-        return Trigger(token, hit[0], hit[1], nominal=True)
+    if token.pos_ == "VERB":
+        return classify_verb(token, lemma)
+    if token.pos_ == "NOUN":
+        return classify_noun(token, lemma)
     return None
+
+
+def classify_verb(verb: Token, lemma: str) -> Trigger | None:
+    """A verb's trigger: a phrasal use ("went on strike"), joint action with a partner, a
+    transfer (typed later by what it moves), else its lexicon entry read in context."""
+    lex = lexicon()
+    if lemma not in lex.trigger_lemmas:
+        return None
+    phrase = phrasal_key(verb)
+    if phrase is False:
+        return None
+    if phrase:
+        return phrasal_trigger(verb, phrase)
+    if lemma in lex.with_partner and has_partner(verb):
+        return Trigger(verb, "COOPERATE", "military" if lemma in MILITARY_JOINT_VERBS else None)
+    if lemma in lex.transfer:
+        return Trigger(verb, "AID", None, transfer=True)
+    hit = lex.verbs.get(lemma)
+    if hit is None:
+        return None
+    reading = contextual_reading(verb, lemma, hit)
+    if reading is None or isinstance(reading, Trigger):
+        return reading
+    return settle_verb_type(verb, lemma, reading)
+
+
+def phrasal_trigger(verb: Token, phrase: tuple[str, str | None]) -> Trigger:
+    """A phrasal verb's entry; pulling out of a deal or a body is a SANCTION, not a RETREAT."""
+    if phrase[0] == "RETREAT" and phrase[1] == "withdraw" and leaves_institution(verb):
+        return Trigger(verb, "SANCTION", "withdraw")  # "pulled out of the deal"
+    return Trigger(verb, phrase[0], phrase[1])
+
+
+def contextual_reading(verb: Token, lemma: str, hit: tuple[str, str | None]
+                       ) -> tuple[str, str | None] | Trigger | None:
+    """The (type, mode) a verb's subject or object gives it instead of its lexicon entry ("teachers
+    struck" is a labour strike, "blocked the resolution" a veto, "protesters blocked a highway" an
+    obstruction), a Trigger where the context settles it, or None where it names no event
+    ("stocks rallied")."""
+    lex = lexicon()
+    if lemma == "strike" and struck_by_workers(verb):
+        return Trigger(verb, "PROTEST", "strike")
+    if lemma in lex.object_readings:
+        reading = object_reading(verb, lex.object_readings[lemma])
+        if reading is False:
+            return None
+        if reading is not None:
+            hit = reading
+        if hit == ("COERCE", "restrict") and lemma_of(subject_of(verb)) in lex.protest_subjects:
+            return Trigger(verb, "PROTEST", "obstruct")  # "protesters blocked a highway"
+    if lemma == "rally" and not rally_is_protest(verb):
+        return None
+    return hit
+
+
+def settle_verb_type(verb: Token, lemma: str, hit: tuple[str, str | None]) -> Trigger | None:
+    """The verb's trigger once its reading is known: leaving an institution is a SANCTION, harm
+    done in words an accusation; predictions, opinions, capabilities and self-harm are none."""
+    type_, mode = hit
+    if type_ == "RETREAT" and mode == "withdraw" and leaves_institution(verb):
+        return Trigger(verb, "SANCTION", "withdraw")
+    if type_ == "ASSAULT" and (used_in_speech(verb) or is_criticism(verb)):
+        return Trigger(verb, "ACCUSE", "disapprove")  # "attacked his rival in a speech"
+    if _not_an_act(verb, type_, lemma):
+        return None
+    if type_ == "ASSAULT" and is_self_harm(verb):
+        return None
+    if type_ == "ASSAULT":
+        return Trigger(verb, "ASSAULT", mode or assault_mode(verb))
+    return Trigger(verb, type_, mode)
+
+
+def classify_noun(noun: Token, lemma: str) -> Trigger | None:
+    """An event noun's trigger: its lexicon entry, unless the noun names no event here (a
+    campaign rally, an agreement as a thing, a threat as a description) or another one."""
+    hit = lexicon().nouns.get(lemma)
+    if hit is None:
+        return None
+    if lemma == "strike" and (labour := labour_strike(noun)) is not None:
+        return labour
+    if names_no_event(noun, lemma, hit):
+        return None
+    return settle_noun_type(noun, lemma, hit)
+
+
+def labour_strike(noun: Token) -> Trigger | None:
+    """"A general strike", "the teachers' strike": a strike whose modifier names workers is a PROTEST."""
+    modifiers = lexicon().protest_strike_modifiers
+    for child in noun.children:
+        mode = modifiers.get(lemma_of(child))
+        if mode and child.dep_ in ("amod", "compound", "poss"):
+            return Trigger(noun, "PROTEST", mode, nominal=True)
+    return None
+
+
+def names_no_event(noun: Token, lemma: str, hit: tuple[str, str | None]) -> bool:
+    """A campaign rally or one a speaker holds, an agreement named as a thing ("withdrew from the
+    Paris agreement"), a threat as a description ("an existential threat to homes")."""
+    if lemma == "rally" and (campaign_rally(noun) or speaker_rally(noun)):
+        return True
+    if hit[0] == "AGREE" and names_existing_agreement(noun):
+        return True
+    return hit[0] == "THREATEN" and is_descriptive_threat(noun)
+
+
+def settle_noun_type(noun: Token, lemma: str, hit: tuple[str, str | None]) -> Trigger:
+    """The noun's trigger: a rehearsed attack is an exercise, a verbal or lodged one an
+    accusation, joint manoeuvres cooperation; aid and attacks take their mode from modifiers."""
+    lex = lexicon()
+    type_, mode = hit
+    if type_ == "ASSAULT" and is_rehearsal(noun):
+        return Trigger(noun, "MOBILIZE", None, nominal=True)  # "simulated an attack": an exercise
+    if lemma == "attack" and is_verbal_attack(noun):
+        return Trigger(noun, "ACCUSE", "disapprove", nominal=True)  # "his attacks on Machado"
+    if type_ == "PROTEST" and noun.dep_ == "dobj" and lemma_of(noun.head) in lex.protest_as_accusation_verbs:
+        return Trigger(noun, "ACCUSE", "disapprove", nominal=True)  # "lodged a protest": diplomatic (PLOVER)
+    if lemma in ("aid", "assistance"):
+        return Trigger(noun, "AID", aid_mode(noun), nominal=True)
+    if type_ == "ASSAULT":
+        return Trigger(noun, "ASSAULT", mode or assault_mode(noun), nominal=True)
+    if type_ == "MOBILIZE" and lemma in MANOEUVRE_NOUNS and is_joint(noun):
+        return Trigger(noun, "COOPERATE", "military", nominal=True)  # joint exercises are cooperation
+    return Trigger(noun, type_, mode, nominal=True)

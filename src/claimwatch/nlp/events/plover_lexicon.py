@@ -8,15 +8,13 @@ dicts; `plover` looks words up in them and `plover_rules` decides what context m
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
 
-LEXICON_PATH = Path(__file__).parent.parent / "lexicons" / "plover_triggers.json"
+from claimwatch.nlp.lexicons import json_data
 
 #: PLOVER types that are speech acts: what they embed is their content, not a separate event.
 SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})
@@ -68,6 +66,9 @@ class Lexicon:
         self.rally_subjects = frozenset(data.get("rally_subjects", ())) | self.protest_subjects
         self.withdraw_from_institutions = frozenset(data.get("withdraw_from_institutions", ()))
         self.protest_as_accusation_verbs = frozenset(data.get("protest_as_accusation_verbs", ()))
+        #: Modifiers that give an aid noun or a transferred thing its mode ("military aid").
+        self.aid_modifiers: dict[str, str] = {
+            k: v for k, v in data.get("aid_modifiers", {}).items() if k != "about"}
         self.trigger_lemmas = frozenset(self.verbs) | self.transfer | self.with_partner | {
             k.split()[0] for k in self.phrasal
         }
@@ -77,7 +78,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, read once per process."""
-    return Lexicon(json.loads(LEXICON_PATH.read_text(encoding="utf-8")))
+    return Lexicon(json_data("plover_triggers.json"))
 
 
 def lemma_of(token: Token) -> str:

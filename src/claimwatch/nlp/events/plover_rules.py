@@ -15,15 +15,6 @@ from spacy.tokens import Token
 
 from claimwatch.nlp.events.plover_lexicon import lemma_of, lexicon
 
-AID_MODIFIERS = {
-    "military": "military", "defense": "military", "defence": "military", "security": "military",
-    "lethal": "military", "arms": "military", "weapon": "military",
-    "humanitarian": "humanitarian", "medical": "humanitarian", "food": "humanitarian",
-    "emergency": "humanitarian", "relief": "humanitarian",
-    "economic": "economic", "financial": "economic", "budget": "economic", "development": "economic",
-    "fiscal": "economic",
-}
-
 
 def object_class(noun: Token) -> str | None:
     """What a transferred thing is: personnel, military (materiel), humanitarian, economic, asylum
@@ -41,16 +32,17 @@ def object_class(noun: Token) -> str | None:
         return aid_mode(noun) or "aid"
     if cls is None:
         for child in noun.children:  # "air defense systems", "military equipment"
-            if child.dep_ in ("compound", "amod") and AID_MODIFIERS.get(lemma_of(child)) == "military":
+            if child.dep_ in ("compound", "amod") and lex.aid_modifiers.get(lemma_of(child)) == "military":
                 return "military"
     return cls
 
 
 def aid_mode(noun: Token) -> str | None:
     """The mode an aid noun's modifiers give it ("military aid", "humanitarian assistance")."""
+    modifiers = lexicon().aid_modifiers
     for child in noun.children:
         if child.dep_ in ("amod", "compound"):
-            mode = AID_MODIFIERS.get(lemma_of(child))
+            mode = modifiers.get(lemma_of(child))
             if mode:
                 return mode
     return None

@@ -14,59 +14,33 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.nlp.events.plover_lexicon import lemma_of, lexicon
+from claimwatch.nlp.events.vocabulary import (
+    CONTEST_WORDS,
+    CRITICISM_HARM_VERBS,
+    EXISTING_AGREEMENT_VERBS,
+    FRAME_NOUNS,
+    MAKING_AGREEMENT_VERBS,
+    PARTNER_ROLES,
+    PERSON_PRONOUNS,
+    POTENTIAL_NOUNS,
+    RALLY_HOST_VERBS,
+    REFLEXIVES,
+    REHEARSAL_VERBS,
+    SPEAKER_PRONOUNS,
+    SPEECH_VERBS,
+    THREAT_OBJECTS,
+    VERBAL_MODIFIERS,
+    WH_WORDS,
+)
 
-#: Verbs that treat an agreement as an existing thing (PLOVER AGREE is the act of agreeing).
-EXISTING_AGREEMENT_VERBS = frozenset({
-    "withdraw", "leave", "exit", "quit", "join", "rejoin", "ratify", "renegotiate", "violate", "breach",
-    "scrap", "abandon", "tear", "undermine", "honor", "honour", "implement", "oppose", "criticize", "criticise",
-    "defend", "repeal", "cancel", "terminate", "abrogate", "denounce", "praise", "attack", "enforce", "support",
-    "pull", "back", "comply", "adhere", "respect", "review", "revive", "save", "kill", "end", "dismantle",
-})
-#: Verbs that make an agreement: with one of these the agreement is the event even when named.
-MAKING_AGREEMENT_VERBS = frozenset({
-    "sign", "reach", "strike", "conclude", "negotiate", "broker", "seal", "agree", "announce", "finalize",
-    "finalise", "clinch", "approve", "initial", "hammer", "forge", "secure",
-})
+# The word lists these rules read are data (lexicons/events_usage.json); the parser's entity
+# labels and the PLOVER types they test stay here.
+#: Entity labels by which a name identifies an agreement ("the Paris agreement").
 NAME_TYPES = frozenset({"GPE", "ORG", "NORP", "LOC", "EVENT", "LAW", "FAC", "PERSON", "DATE"})
-#: Nouns whose complement says a threat is a capability or a possibility, not an act.
-POTENTIAL_NOUNS = frozenset({"chance", "possibility", "ability", "capability", "capacity", "risk", "potential"})
-#: Verbs of rehearsing or imagining an act: what they take is not the act itself.
-REHEARSAL_VERBS = frozenset({"simulate", "rehearse", "practice", "practise", "mimic", "imitate", "mock", "war-game"})
-#: Harm verbs that political speech uses for criticism ("attacked", "hit", "targeted").
-CRITICISM_HARM_VERBS = frozenset({"attack", "hit", "target", "assail", "savage", "bash", "pummel", "pound", "hammer",
-                                  "batter"})
 #: Subjects that make a harm verb physical: states, peoples, places.
 STATE_TYPES = frozenset({"GPE", "NORP", "LOC", "FAC"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "speak", "declare", "promise", "claim", "vow", "pledge", "argue", "insist", "add", "tout",
-    "boast", "joke", "warn", "predict", "ask", "urge", "call",
-})
-PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "himself", "herself", "themselves", "you"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "he", "she", "they"})
-#: What people meet for that is no consultation: contests and performances.
-#: Who one meets as a political partner ("met his Russian counterpart", "met the envoy").
-PARTNER_ROLES = frozenset({
-    "counterpart", "leader", "president", "minister", "premier", "chancellor", "envoy", "ambassador", "diplomat",
-    "delegation", "official", "representative", "secretary", "king", "queen", "prince", "negotiator", "mediator",
-    "head", "chief", "commander", "general", "mayor", "governor", "senator", "lawmaker", "opposition", "rebel",
-})
-RALLY_HOST_VERBS = frozenset({"hold", "host", "headline", "address", "stage", "attend", "schedule", "plan"})
-#: Words a warning names as what the warner will do ("warned of consequences"); other things
-#: warned of ("of a rigged election", "of a recession") are predictions.
-THREAT_OBJECTS = frozenset({
-    "consequence", "retaliation", "response", "action", "measure", "sanction", "war", "strike", "attack", "force",
-    "reprisal", "punishment", "countermeasure", "price", "step", "escalation", "repercussion", "reaction", "cost",
-})
-FRAME_NOUNS = frozenset({
-    "part", "term", "terms", "condition", "provision", "detail", "text", "clause", "implementation", "framework",
-    "breach", "violation", "collapse", "future", "fate", "architect", "critic",
-})
-WH_WORDS = frozenset({"how", "what", "why", "whether", "if", "when", "where", "who", "which", "whom"})
-VERBAL_MODIFIERS = frozenset({"personal", "verbal", "political", "rhetorical", "partisan", "vicious", "nasty",
-                              "scathing", "ad", "twitter", "campaign"})
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "itself"})
+#: Event types whose trigger, warned of, makes a warning a threat ("warned of strikes").
 FORCE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE"})
-CONTEST_WORDS = frozenset({"debate", "game", "match", "final", "race", "contest", "election", "primary", "bout"})
 
 
 def _governor(noun: Token) -> Token | None:

@@ -15,6 +15,13 @@ from claimwatch.nlp.events import args
 from claimwatch.nlp.events.memory import memory_of
 from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
 from claimwatch.nlp.events.plover_rules import object_class
+from claimwatch.nlp.events.vocabulary import (
+    BORDER_NOUNS,
+    DEPLOYMENT_NOUNS,
+    OBJECT_TARGET_PREPS,
+    PARTNER_PREPS,
+    TARGET_PREPS,
+)
 from claimwatch.nlp.state import DocState
 
 #: Types whose recipient later mentions of the same happening tend to leave out.
@@ -23,8 +30,6 @@ INHERITS_TARGET = frozenset({"AID", "MOBILIZE", "COOPERATE"})
 TARGET_SOURCES = INHERITS_TARGET | {"SUPPORT"}
 #: Types where "X and Y <verb>" makes Y the partner of X.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-#: Prepositions of a transferred or affected thing that name who it is for or aimed at ("aid to X").
-OBJECT_TARGET_PREPS = frozenset({"to", "for", "toward", "towards", "into", "on", "against"})
 
 
 def controlling_verbs(verb: Token) -> list[Token]:
@@ -86,7 +91,7 @@ def recipient_of(verb: Token, theme: Token | None, purposes: list[Token], state:
         if found:
             return found, None
     for _, pobj in args.prep_objects(verb, {"to", "for"}):
-        if pobj.lemma_.lower() in args.BORDER_NOUNS:
+        if pobj.lemma_.lower() in BORDER_NOUNS:
             continue  # "sent troops to the X border": a destination facing X, not a recipient (object_target)
         found = args.entity_of(pobj, state, actor, loose=False)
         if found:
@@ -133,9 +138,9 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
             candidates.append(token.head)  # "soldiers killed in the strike"
         if not moves_forces and type_ != "PROTEST":
             candidates.extend(args.children(token, "dobj", "dative"))
-        preps = set(args.TARGET_PREPS)
+        preps = set(TARGET_PREPS)
         if type_ in ("CONSULT", "COOPERATE", "AGREE"):
-            preps |= args.PARTNER_PREPS
+            preps |= PARTNER_PREPS
         if type_ in ("AID", "SUPPORT", "REQUEST", "MOBILIZE", "CONCEDE"):
             preps |= {"to", "for"}
         if type_ in ("ACCUSE", "REQUEST"):
@@ -241,7 +246,7 @@ def object_target(verb: Token, type_: str, state: DocState, actor: Entity | None
         for word, pobj in args.prep_objects(holder, preps):
             if holder is verb and word not in verb_preps:
                 continue
-            if word in ("near", "along", "at") and pobj.lemma_.lower() not in args.BORDER_NOUNS:
+            if word in ("near", "along", "at") and pobj.lemma_.lower() not in BORDER_NOUNS:
                 continue
             found = args.entity_of(pobj, state, actor)
             if found is not None:
@@ -254,10 +259,6 @@ def group_subject(token: Token, host_verb: Token | None) -> bool:
     verb = host_verb if host_verb is not None else token
     phrase = args.actor_phrase(verb) if verb.pos_ in ("VERB", "AUX") else None
     return phrase is not None and phrase.lemma_.lower() in lexicon().group_actors
-
-
-#: Event nouns that name putting forces in position ("the deployment of X troops in Y").
-DEPLOYMENT_NOUNS = frozenset({"deployment", "redeployment", "buildup", "build-up"})
 
 
 def deploys_forces(trigger: Trigger, type_: str, theme: Token | None) -> bool:

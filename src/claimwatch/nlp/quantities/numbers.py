@@ -9,47 +9,35 @@ from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+from claimwatch.nlp.lexicons import json_data
+
+_NUMERALS = json_data("quantities_numbers.json")
+
+
+def _values(key: str) -> dict[str, int]:
+    return dict(_NUMERALS[key]["values"])
+
+
+def _ratios(key: str) -> dict[str, float]:
+    return {word: numerator / denominator for word, (numerator, denominator) in _NUMERALS[key]["values"].items()}
+
+
+# The numerals are data (lexicons/quantities_numbers.json, where each table says what it holds).
+UNITS = _values("units")
+TENS = _values("tens")
 #: Multipliers written as words or as the abbreviations of financial and British news.
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
-    "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-    "bln": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000,
-}
+SCALES = _values("scales")
 #: Scale abbreviations that are also unit symbols ("5 m" is five metres): only read as scales
 #: when money or a counted noun makes the reading safe.
-AMBIGUOUS_SCALES = frozenset({"m", "b", "k"})
+AMBIGUOUS_SCALES = frozenset(_NUMERALS["ambiguous_scales"]["words"])
 #: Scale words as whole words (never abbreviations): "twelve thousand", "a million".
-WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-DOZEN = {"dozen": 12, "score": 20}
+WORD_SCALES = frozenset(_NUMERALS["word_scales"]["words"])
+DOZEN = _values("dozen")
 #: Plural scale words read as "at least that many": "dozens of homes", "tens of thousands".
-VAGUE_PLURALS = {
-    "dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
-    "billions": 1_000_000_000,
-}
-FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-    "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6,
-    "eighth": 0.125, "eighths": 0.125, "tenth": 0.1, "tenths": 0.1,
-}
-UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
-ORDINAL_WORDS = frozenset({
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth",
-    "thousandth", "millionth",
-})
+VAGUE_PLURALS = _values("vague_plurals")
+FRACTIONS = _ratios("fractions")
+UNICODE_FRACTIONS = _ratios("unicode_fractions")
+ORDINAL_WORDS = frozenset(_NUMERALS["ordinal_words"]["words"])
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | WORD_SCALES | frozenset(DOZEN)
 
@@ -65,7 +53,9 @@ _GLUED = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)([a-zA-Z°%²³µμ/$€£¥₹�
 
 
 def as_number(value: float) -> int | float:
-    """An int when the value is whole (12000, not 12000.0), else the float rounded sensibly."""
+    """An int when the value is whole (12000, not 12000.0), else the float rounded sensibly.
+    Not nlp/words.whole: amounts computed by scaling ("1.1 million", "a third of 300") carry float
+    noise, so near-whole values count as whole and the rest are rounded to 10 places."""
     if abs(value - round(value)) < 1e-9 and abs(value) < 1e18:
         return int(round(value))
     return round(value, 10)

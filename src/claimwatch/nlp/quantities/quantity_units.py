@@ -2,7 +2,8 @@
 ("$", "US $", "EUR"), or after it a percent sign, a currency word, a unit of measurement
 ("3-inch", "degrees Celsius"), an age ("45-year-old") or a duration, and rates ("a day").
 
-Split from `quantities` so that each stays small; all look-ups are in `units`.
+Split from `extract` so that each stays small; the units are in `units`, the bound words in
+lexicons/quantities_bounds.tsv.
 """
 
 from __future__ import annotations
@@ -11,51 +12,27 @@ from spacy.tokens import Doc
 
 from claimwatch.nlp.quantities import numbers as num
 from claimwatch.nlp.quantities import units
-from claimwatch.nlp.quantities.number_phrases import NumberPhrase, read_number
-
-
-def _low(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
-
-
-#: Bound words before a number, longest first; the value is the bound they give.
-_BOUNDS_BEFORE: dict[tuple[str, ...], str] = {
-    ("in", "excess", "of"): "lower", ("no", "fewer", "than"): "lower", ("no", "less", "than"): "lower",
-    ("not", "less", "than"): "lower", ("a", "minimum", "of"): "lower", ("no", "more", "than"): "upper",
-    ("not", "more", "than"): "upper", ("a", "maximum", "of"): "upper", ("as", "many", "as"): "upper",
-    ("as", "much", "as"): "upper", ("as", "few", "as"): "upper", ("as", "little", "as"): "upper",
-    ("more", "than"): "lower", ("at", "least"): "lower", ("upwards", "of"): "lower", ("upward", "of"): "lower",
-    ("greater", "than"): "lower", ("fewer", "than"): "upper", ("less", "than"): "upper", ("up", "to"): "upper",
-    ("at", "most"): "upper", ("close", "to"): "approximate", ("an", "estimated"): "approximate",
-    ("just", "over"): "lower", ("well", "over"): "lower", ("just", "under"): "upper",
-    ("over",): "lower", ("above",): "lower", ("exceeding",): "lower", ("under",): "upper", ("below",): "upper",
-    ("about",): "approximate", ("around",): "approximate", ("some",): "approximate", ("nearly",): "approximate",
-    ("almost",): "approximate", ("roughly",): "approximate", ("approximately",): "approximate",
-    ("approx.",): "approximate", ("estimated",): "approximate", ("circa",): "approximate",
-}
-_BOUNDS_AFTER: dict[tuple[str, ...], str] = {
-    ("or", "more"): "lower", ("or", "so"): "approximate", ("or", "fewer"): "upper", ("or", "less"): "upper",
-    ("plus",): "lower", ("+",): "lower", ("-", "plus"): "lower", ("-", "odd"): "approximate",
-}
+from claimwatch.nlp.quantities.number_phrases import NumberPhrase, lower_at, read_number
+from claimwatch.nlp.quantities.vocabulary import BOUNDS_AFTER, BOUNDS_BEFORE, CENTS_WORDS, CHANGE_CONTEXT
 
 
 def bound_around(doc: Doc, start: int, end: int) -> tuple[str | None, int, int]:
     """The bound word(s) before `start` and after `end`: (bound, new start, new end)."""
     bound, new_start, new_end = None, start, end
-    before = tuple(_low(doc, j) for j in range(start - _LONGEST_BOUND, start))
+    before = tuple(lower_at(doc, j) for j in range(start - _LONGEST_BOUND, start))
     for size in range(_LONGEST_BOUND, 0, -1):
-        if start - size >= 0 and (value := _BOUNDS_BEFORE.get(before[-size:])):
+        if start - size >= 0 and (value := BOUNDS_BEFORE.get(before[-size:])):
             bound, new_start = value, start - size
             break
-    after = tuple(_low(doc, j) for j in range(end, end + 2))
+    after = tuple(lower_at(doc, j) for j in range(end, end + 2))
     for size in (2, 1):
-        if value := _BOUNDS_AFTER.get(after[:size]):
+        if value := BOUNDS_AFTER.get(after[:size]):
             bound, new_end = bound or value, end + size
             break
     return bound, new_start, new_end
 
 
-_LONGEST_BOUND = max(len(phrase) for phrase in _BOUNDS_BEFORE)
+_LONGEST_BOUND = max(len(phrase) for phrase in BOUNDS_BEFORE)
 
 
 def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
@@ -64,7 +41,7 @@ def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
         return scaled[0], i - 1  # "MEUR 120"; its scale is read by `currency_scale`
     if i == 0 or (currency := units.currency_symbol(doc[i - 1].text)) is None:
         return None
-    prefix = _low(doc, i - 2)
+    prefix = lower_at(doc, i - 2)
     if doc[i - 1].text == "$" and prefix in units.DOLLAR_PREFIXES and (doc[i - 2].whitespace_ == ""
                                                                        or prefix not in ("a", "s")):
         return units.DOLLAR_PREFIXES[prefix], i - 2  # "US $5"; "a $5 bill" is not Australian
@@ -89,13 +66,13 @@ def unit_after(doc: Doc, at: int, n: NumberPhrase) -> tuple[str, str, int] | Non
     scaled = units.scaled_currency(word)
     if currency := units.currency_symbol(word) or (scaled[0] if scaled else None):
         return currency, "money", at + 1  # "15 €", "20 usd", "30 MUSD"
-    if _low(doc, at) in ("yo", "y.o.", "y/o"):
+    if lower_at(doc, at) in ("yo", "y.o.", "y/o"):
         return "year of age", "age", at + 1
-    if _low(doc, at) in ("-", "–"):
+    if lower_at(doc, at) in ("-", "–"):
         at += 1
     for size in range(units.MAX_UNIT_WORDS, 0, -1):
-        key = " ".join(_low(doc, j) for j in range(at, at + size))
-        if size == 1 and key in ("per", "percentage") and _low(doc, at + 1) in ("cent", "point", "points"):
+        key = " ".join(lower_at(doc, j) for j in range(at, at + size))
+        if size == 1 and key in ("per", "percentage") and lower_at(doc, at + 1) in ("cent", "point", "points"):
             continue
         if key in units.PERCENT_WORDS:
             return units.PERCENT_WORDS[key], "percent", at + size
@@ -106,25 +83,25 @@ def unit_after(doc: Doc, at: int, n: NumberPhrase) -> tuple[str, str, int] | Non
         if key in units.CURRENCY_WORDS:
             return _currency_word(doc, at, size, n)
         if key in units.CURRENCY_NATIONALITIES and " ".join(
-                _low(doc, j) for j in range(at + size, at + size + 1)) in units.CURRENCY_WORDS:
-            currency = units.CURRENCY_WORDS[_low(doc, at + size)]
+                lower_at(doc, j) for j in range(at + size, at + size + 1)) in units.CURRENCY_WORDS:
+            currency = units.CURRENCY_WORDS[lower_at(doc, at + size)]
             name = currency if " " in currency else f"{key} {currency}"
             return name.replace("u.s. ", "").replace("us ", ""), "money", at + size + 1
     return None
 
 
 def _currency_word(doc: Doc, at: int, size: int, n: NumberPhrase) -> tuple[str, str, int] | None:
-    key = " ".join(_low(doc, j) for j in range(at, at + size))
+    key = " ".join(lower_at(doc, j) for j in range(at, at + size))
     return units.CURRENCY_WORDS[key], "money", at + size
 
 
 def _refine_measure(doc: Doc, at: int, unit: str, n: NumberPhrase) -> tuple[str, str, int]:
     """'pounds' of money when millions are counted; 'degrees celsius'; the rest as it is."""
-    if unit == "pound-mass" and (n.scale >= 1_000_000 or _low(doc, at) == "sterling"):
-        return "pound sterling", "money", at + (_low(doc, at) == "sterling")
+    if unit == "pound-mass" and (n.scale >= 1_000_000 or lower_at(doc, at) == "sterling"):
+        return "pound sterling", "money", at + (lower_at(doc, at) == "sterling")
     if unit == "degree":
-        scale = _low(doc, at)
-        if scale in units.TEMPERATURE_SCALES and (len(scale) > 1 or not doc[at].is_alpha or _low(doc, at + 1)
+        scale = lower_at(doc, at)
+        if scale in units.TEMPERATURE_SCALES and (len(scale) > 1 or not doc[at].is_alpha or lower_at(doc, at + 1)
                                                   in ("", ".", ",", "to", "and", "in", "is", "outside")):
             return units.TEMPERATURE_SCALES[scale], "temperature", at + 1
         return "degree", "measure", at
@@ -134,12 +111,12 @@ def _refine_measure(doc: Doc, at: int, unit: str, n: NumberPhrase) -> tuple[str,
 
 def _age_or_duration(doc: Doc, at: int, unit: str) -> tuple[str, str, int] | None:
     """'45-year-old', '29 years old', '3 years of age' are ages; 'two days ago' is a time."""
-    nxt = _low(doc, at)
-    if nxt in ("-", "–") and _low(doc, at + 1) == "old":
+    nxt = lower_at(doc, at)
+    if nxt in ("-", "–") and lower_at(doc, at + 1) == "old":
         return f"{unit} of age", "age", at + 2
     if nxt == "old":
         return f"{unit} of age", "age", at + 1
-    if nxt == "of" and _low(doc, at + 1) == "age":
+    if nxt == "of" and lower_at(doc, at + 1) == "age":
         return f"{unit} of age", "age", at + 2
     return unit, "duration", at
 
@@ -150,45 +127,37 @@ def currency_scale(doc: Doc, start: int, end: int) -> tuple[float, int]:
     for k in (start, end - 1):
         if 0 <= k < len(doc) and (scaled := units.scaled_currency(doc[k].text)):
             return scaled[1], end
-    if end > 0 and units.currency_symbol(doc[end - 1].text) and _low(doc, end) in num.SCALES \
-            and _low(doc, end) not in num.AMBIGUOUS_SCALES:
-        return num.SCALES[_low(doc, end)], end + 1
+    if end > 0 and units.currency_symbol(doc[end - 1].text) and lower_at(doc, end) in num.SCALES \
+            and lower_at(doc, end) not in num.AMBIGUOUS_SCALES:
+        return num.SCALES[lower_at(doc, end)], end + 1
     return 1.0, end
-
-
-#: Words for the hundredth part of a currency: "3 dollars 50 cents", "£2 and 20p".
-_CENTS = frozenset({"cent", "cents", "pence", "p", "penny", "centavos", "kopecks", "paise", "mao"})
 
 
 def cents_after(doc: Doc, at: int) -> tuple[float, int] | None:
     """'… dollars [and] 50 [cents]': the hundredths that complete an amount, and where they end.
     Bare numbers count only at the end of the clause ("15 dollars 50."), never before a unit."""
-    j = at + (_low(doc, at) == "and")
+    j = at + (lower_at(doc, at) == "and")
     if j >= len(doc) or (cents := read_number(doc, j)) is None or cents.fraction or cents.suffix:
         return None
     if not (0 < cents.value < 100 and cents.value == int(cents.value)):
         return None
-    nxt = _low(doc, cents.end)
-    if nxt in _CENTS:
+    nxt = lower_at(doc, cents.end)
+    if nxt in CENTS_WORDS:
         return cents.value / 100, cents.end + 1
     if nxt in ("", ".", ",", ";", "!", "?"):
         return cents.value / 100, cents.end
     return None
 
 
-#: Words before an amount that make "X to Y" a change between two amounts, not a range.
-_CHANGE_CONTEXT = frozenset({"up", "down", "by", "rose", "fell"})
-
-
 def unit_range(doc: Doc, first: int, end: int, n: NumberPhrase, unit: str, money: bool
                ) -> tuple[NumberPhrase, int] | None:
     """'5% to 7%', '2 inches-4 inches', '$3 billion to $4 billion': a range whose ends both carry
     the unit, as (upper end, token after it). Not after a verb, where "rose 2% to 5%" is a change."""
-    link = _low(doc, end)
+    link = lower_at(doc, end)
     if link not in ("to", "-", "–") or end + 1 >= len(doc):
         return None
     before = doc[first - 1] if first > 0 else None
-    if link == "to" and before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in _CHANGE_CONTEXT):
+    if link == "to" and before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in CHANGE_CONTEXT):
         return None
     at = end + 1
     if money and units.currency_symbol(doc[at].text):
@@ -206,10 +175,10 @@ def unit_range(doc: Doc, first: int, end: int, n: NumberPhrase, unit: str, money
 
 def rate(doc: Doc, at: int, unit: str) -> tuple[str, int]:
     """'barrels a day', '$70 a share', 'km per hour' → 'barrel per day' and so on."""
-    i = at + (_low(doc, at) in ("-", "–"))
-    if _low(doc, i) in ("per", "a", "an", "/", "each"):
-        j = i + 1 + (_low(doc, i + 1) in ("-", "–"))
-        denom = units.RATE_DENOMINATORS.get(_low(doc, j))
-        if denom and _low(doc, j + 1) not in ("ago", "earlier", "later", "before", "after"):
+    i = at + (lower_at(doc, at) in ("-", "–"))
+    if lower_at(doc, i) in ("per", "a", "an", "/", "each"):
+        j = i + 1 + (lower_at(doc, i + 1) in ("-", "–"))
+        denom = units.RATE_DENOMINATORS.get(lower_at(doc, j))
+        if denom and lower_at(doc, j + 1) not in ("ago", "earlier", "later", "before", "after"):
             return f"{unit} per {denom}", j + 1
     return unit, at
