@@ -1,10 +1,11 @@
-"""The factuality scorer on a tiny CoNLL file, and on the shared UW/MEANTIME dev sets where present."""
+"""The factuality corpus reader and scorer on a tiny CoNLL file, and on the shared UW/MEANTIME dev sets if present."""
 
 from pathlib import Path
 
 import pytest
 
-from claimwatch.evaluation.factuality import build_documents, evaluate, mae, pearson, read_conll
+from claimwatch.corpora.factuality import SENTENCES_PER_DOCUMENT, build_documents, read_conll
+from claimwatch.evaluation.factuality import evaluate, mae, pearson
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -46,6 +47,13 @@ def test_documents_keep_gold_token_offsets(tmp_path):
         start, end = token.span
         assert documents[0].text[start:end] == token.word
     assert documents[0].text.splitlines()[1] == "The army did not retreat ."
+
+
+def test_documents_hold_a_fixed_number_of_sentences_and_gold_tokens_point_into_their_own():
+    sentences = [[("Troops", "_"), ("left", "3.0"), (".", "_")]] * (SENTENCES_PER_DOCUMENT + 1)
+    documents, gold = build_documents(sentences)
+    assert [len(d.text.splitlines()) for d in documents] == [SENTENCES_PER_DOCUMENT, 1]
+    assert gold[-1].document == 1 and documents[1].text[slice(*gold[-1].span)] == "left"
 
 
 def test_scores_a_tiny_file(tmp_path):

@@ -190,3 +190,22 @@ def test_a_name_after_a_title_the_ner_missed_is_a_person_and_its_surname_joins_i
 def test_an_organisation_after_a_title_word_is_not_a_person(analyse):
     _state, by_name = analyse("The Defense Intelligence Agency said the unit had moved north.")
     assert not any(e.type == "person" for e in by_name.values())
+
+
+def test_the_scan_is_public_state_that_the_place_and_name_helpers_share(nlp):
+    from claimwatch.nlp.entities.names import add_titled_person
+    from claimwatch.nlp.entities.places import add_city, is_located
+    from claimwatch.nlp.entities.scan import DocScan
+
+    text = "Officials met in Kyiv, and Defence Minister Jane Roe spoke."
+    doc = nlp(text)
+    state = DocState(Document(text), date(2024, 3, 1))
+    scan = DocScan(doc, state)
+    kyiv = next(t.i for t in doc if t.text == "Kyiv")
+    assert is_located(scan, kyiv)  # "in Kyiv"
+    assert add_city(scan, kyiv, kyiv + 1, 0) and scan.any_claimed(doc[kyiv:kyiv + 1])
+    [place] = state.entities.all()
+    assert place.type == "place" and place.country == "UKR"
+    jane = next(t.i for t in doc if t.text == "Jane")
+    add_titled_person(scan, [doc[jane], doc[jane + 1]])
+    assert state.entities.get("person:janeroe").name == "Jane Roe"

@@ -1,7 +1,7 @@
 """Event factuality against UW and MEANTIME (the "unified factuality" CoNLL files).
 
 Each gold event token has a score in [-3, 3] (3: certain it happened, 0: uncommitted,
--3: certain it did not). The sentences are rebuilt as text (tokens joined by spaces), analysed
+-3: certain it did not). The sentences are rebuilt as text by `claimwatch.corpora.factuality`, analysed
 with claimwatch's own pipeline and predicates layer, and each gold token is matched to the
 predicate whose trigger covers it. Certainty maps to a number (certain 3, probable 2,
 possible 1, unknown 0), negative polarity to the same below zero. Reported: coverage (share
@@ -13,71 +13,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from claimwatch.corpora.factuality import GoldToken, build_documents, read_conll
 from claimwatch.evaluation import Report
-from claimwatch.model import Document, Predicate
+from claimwatch.model import Predicate
 
 #: The number a certainty stands for on the [-3, 3] factuality scale.
 SCORE = {"certain": 3.0, "probable": 2.0, "possible": 1.0, "unknown": 0.0}
-SENTENCES_PER_DOCUMENT = 50
-
-
-@dataclass
-class GoldToken:
-    document: int
-    span: tuple[int, int]
-    word: str
-    score: float
-
-
-def read_conll(path: Path) -> list[list[tuple[str, str]]]:
-    """Sentences of (word, score-or-`_`) from a factuality CoNLL file."""
-    sentences: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-                current = []
-            continue
-        cols = line.split("\t")
-        current.append((cols[1], cols[2]))
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def build_documents(sentences: list[list[tuple[str, str]]]) -> tuple[list[Document], list[GoldToken]]:
-    """Join tokens with spaces, sentences with newlines, ~50 sentences a document; remember
-    each gold token's character span."""
-    documents: list[Document] = []
-    gold: list[GoldToken] = []
-    for start in range(0, len(sentences), SENTENCES_PER_DOCUMENT):
-        parts: list[str] = []
-        at = 0
-        for sentence in sentences[start:start + SENTENCES_PER_DOCUMENT]:
-            for k, (word, score) in enumerate(sentence):
-                if k:
-                    parts.append(" ")
-                    at += 1
-                if score != "_":
-                    gold.append(GoldToken(len(documents), (at, at + len(word)), word, float(score)))
-                parts.append(word)
-                at += len(word)
-            parts.append("\n")
-            at += 1
-        documents.append(Document(text="".join(parts)))
-    return documents, gold
 
 
 def predicted_score(predicate: Predicate) -> float:
+    """A predicate's certainty and polarity as a number on the gold's [-3, 3] scale."""
     value = SCORE[predicate.certainty]
     return -value if predicate.polarity == "negative" else value
 
 
 def pearson(xs: list[float], ys: list[float]) -> float:
+    """Pearson's r of two equally long lists (0 where it is undefined)."""
     n = len(xs)
     if n < 2:
         return 0.0
@@ -89,6 +42,7 @@ def pearson(xs: list[float], ys: list[float]) -> float:
 
 
 def mae(xs: list[float], ys: list[float]) -> float:
+    """The mean absolute difference of two equally long lists (0 for none)."""
     return sum(abs(x - y) for x, y in zip(xs, ys, strict=True)) / len(xs) if xs else 0.0
 
 
@@ -113,6 +67,7 @@ def predict(path: Path) -> Iterator[tuple[GoldToken, Predicate | None]]:
 
 
 def score_file(path: Path) -> dict[str, float]:
+    """Coverage, r and MAE of one CoNLL file, over the covered gold tokens and over all of them."""
     golds, preds, all_golds, all_preds = [], [], [], []
     for token, predicate in predict(path):
         all_golds.append(token.score)

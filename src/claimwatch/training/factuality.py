@@ -2,7 +2,7 @@
 
 DIR holds a train.conll in the unified factuality format, or is a folder of such corpora
 (../shared/data/factuality: UW and MEANTIME).
-Its sentences are joined into documents as the evaluation joins them (claimwatch.evaluation.factuality)
+Its sentences are joined into documents as the evaluation joins them (claimwatch.corpora.factuality)
 and parsed, each gold event token is described as the predicates layer describes it
 (factuality_model.describe_event), and trees learn the gold score; the model is written where the
 predicates layer loads it.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from claimwatch.evaluation.factuality import build_documents, read_conll
+from claimwatch.corpora.factuality import build_documents, read_conll
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.factuality_model import (
     MODEL_PATH,
@@ -61,11 +61,8 @@ def corpus_files(path: Path) -> list[Path]:
 def train(path: Path, out: Path = MODEL_PATH) -> dict:
     """Train the factuality model on the train.conll files of `path`, write it to `out`, and say how it
     went. Each corpus's events weigh the square root of how many times smaller it is than the largest:
-    a small corpus (MEANTIME, 1,012 events against UW's 9,422) is heard without its style taking over. By
-    5-fold CV on both training splits (r of the trees' rounded score, UW / MEANTIME): pooled .782 / .539,
-    this weighting (3.05) .775 / .570, MEANTIME at 4 .778 / .577, at 9 .768 / .571; the rules alone .727 /
-    .538. As the layer uses them (stretched, the rules kept for negated events; factuality_model.STRETCH):
-    .759 / .557."""
+    a small corpus (MEANTIME, about a tenth of UW's events) is heard without its style taking over
+    (the cross-validation behind the choice is in docs/factuality.md)."""
     files = corpus_files(path)
     if not files:
         raise FileNotFoundError(f"{path}: no train.conll (give a factuality corpus folder such as "

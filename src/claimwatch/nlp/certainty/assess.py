@@ -10,7 +10,8 @@ The commitment is the weakest level met along the way; negations multiply.
 
 `factuality(token)` (in `claimwatch.nlp.certainty.factuality`) is the author's view, used for the
 predicates layer; `assess_certainty(head, cue)` walks the same way but stops at the cue of a
-claim and gives the source's view. Lexicons live in `claimwatch.nlp.certainty.hedges`.
+claim and gives the source's view. The words are read by `claimwatch.nlp.certainty.hedges` from
+the certainty_*.tsv lexicons.
 """
 
 from __future__ import annotations
@@ -98,12 +99,11 @@ def event_modality(head: Token) -> EventModality:
             lemma = gov.lemma_.lower()
             if lemma in hedges.PLANNING_VERBS or (lemma == "go" and gov.tag_ == "VBG"):
                 return "planned"
-            if gov.lower_ in ("set", "due", "poised", "ready", "scheduled", "slated", "prepared", "determined"):
+            if gov.lower_ in hedges.PLANNED_ADJECTIVES:  # "set to", "due to", "poised to"
                 return "planned"
             token = gov
             continue
-        if token.dep_ == "acl" and gov.lemma_.lower() in ("plan", "intention", "decision", "proposal", "bid",
-                                                            "effort", "attempt", "promise", "pledge", "threat"):
+        if token.dep_ == "acl" and gov.lemma_.lower() in hedges.PLAN_NOUNS:  # "a plan to", "the decision to"
             return "planned"
         if token.dep_ == "conj" and gov.i != token.i:
             token = gov

