@@ -41,7 +41,7 @@ CONTEST_WORDS = _words(_USAGE, "contest_words")
 
 # The words that decide an event's arguments (args, roles, coding).
 #: Where an event happens: "struck targets in X", "clashes along the border". Not the
-#: LOCATIVE_PREPS of entities/resolve.py, which say after which words a capital is the city.
+#: PLACE_PREPOSITIONS of entities/places.py, which say after which words a capital is the city.
 EVENT_PLACE_PREPS = _words(_ARGUMENTS, "event_place_preps")
 #: Prepositions whose object is a noun's setting, not part of who it denotes ("troops in X",
 #: "fighters from X"): the place prepositions and those of time and origin. "On" stays part of
