@@ -78,3 +78,11 @@ def test_resolver_uses_dateparser_only_for_other_calendar_forms():
     assert resolve("10/24/2023", None) == "2023-10-24"
     assert resolve("last Thursday", PUBLISHED) == "2024-10-17"
     assert resolve("since the conflict began", PUBLISHED) is None
+
+
+def test_a_leading_word_is_stripped_only_as_a_whole_word():
+    from claimwatch.nlp.times.dates import clean
+
+    assert clean("later this week") == "this week"  # not "r this week"
+    assert clean("these days") == "these days"  # not "se days"
+    assert clean("the middle of March") == "march"  # not "dle of march"

@@ -32,7 +32,7 @@ _VAGUE = re.compile(
     rf"\b({regex_alternatives(word_list('times_vague_words.tsv'))})\b"
     r"|\d{4}\s*[-–/]\s*\d{2,4}\b|\d0s\b|'\d0s|\bthe day\b")
 #: Leading words that only situate the time ("as of", "on", "early"): dropped before reading.
-_LEAD = re.compile(rf"^(?:(?:{regex_alternatives(word_list('times_leading_words.tsv'))})\s*[-,]?\s*)+")
+_LEAD = re.compile(rf"^(?:(?:{regex_alternatives(word_list('times_leading_words.tsv'))})\b\s*[-,]?\s*)+")
 _AGO = re.compile(r"^(?P<n>[\w-]+(?: [\w-]+)?) (?P<unit>days?|weeks?|months?|years?|decades?) ago$")
 _RELATIVE = re.compile(r"^(?P<which>last|this|next|earlier this|later this|late last|early next|early this|"
                        r"late this|earlier last) (?P<unit>week|weekend|month|year)$")
