@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch.evaluation.polnear import Attribution, Tally, choose_annotations, match, read_ann, report, word_spans
+from claimwatch.corpora.polnear import Attribution, choose_annotations, read_ann, word_spans
+from claimwatch.evaluation.polnear import Tally, match, report
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

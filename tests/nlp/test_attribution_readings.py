@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.model import Document
-from claimwatch.nlp.attribution.claims import candidates
-from claimwatch.nlp.attribution.cue_model import boundary_features, placement_features
+from claimwatch.model import Document, Source
+from claimwatch.nlp.attribution.candidate import cue_distance, describe_candidate, edge_kind
+from claimwatch.nlp.attribution.contents import QuoteIndex
+from claimwatch.nlp.attribution.phrase_cues import Found
+from claimwatch.nlp.attribution.proposals import candidates
 from claimwatch.nlp.pipeline import load_pipeline
 from claimwatch.nlp.state import DocState
 
@@ -23,10 +25,10 @@ def readings(nlp, text: str) -> list[tuple[str, str, str, str]]:
     doc = nlp(text)
     state = DocState(Document(text=text))
     found = []
-    for item, feats in candidates(doc, state):
+    for item, candidate in candidates(doc, state):
         pieces = item.pieces or [item.content]
-        found.append((doc[item.cue[0]:item.cue[1]].text, feats[3][len("config="):],
-                      " … ".join(doc[a:b].text for a, b in pieces), feats[0][len("kind="):]))
+        found.append((doc[item.cue[0]:item.cue[1]].text, candidate.config,
+                      " … ".join(doc[a:b].text for a, b in pieces), candidate.kind))
     return found
 
 
@@ -34,8 +36,8 @@ def sourced(nlp, text: str) -> list[tuple[str, str, str | None]]:
     """(configuration, content from its first to its last token, source) of every candidate."""
     doc = nlp(text)
     state = DocState(Document(text=text))
-    return [(feats[3][len("config="):], doc[item.content[0]:item.content[1]].text, item.source.text)
-            for item, feats in candidates(doc, state)]
+    return [(candidate.config, doc[item.content[0]:item.content[1]].text, item.source.text)
+            for item, candidate in candidates(doc, state)]
 
 
 def test_trailing_subordinate_clause_gives_a_shorter_reading(nlp):
@@ -128,29 +130,40 @@ def test_nouns_of_intention_and_stance_are_candidates(nlp, text, cue, config, co
     assert (cue, config, content, "stance") in readings(nlp, text)
 
 
+def _described(doc, cue: int, content: tuple[int, int], config: str = "ccomp"):
+    """The candidate of cue token `cue` with the reading `content`, in a one-sentence Doc."""
+    reading = Found(Source(None, None, "unnamed"), (cue, cue + 1), content, doc[content[0]], doc[cue])
+    return describe_candidate(doc[cue], "verb", config, None, reading, (0, len(doc)), 1, QuoteIndex(doc))
+
+
 def test_boundary_features_name_what_lies_outside_the_content(nlp):
     doc = nlp("He said the port was closed, and the army withdrew.")
     content = (2, 6)  # "the port was closed"
-    feats = boundary_features(doc, content, "ccomp")
+    assert edge_kind(doc, content[0] - 1) == "VERB" and edge_kind(doc, content[1]) == ","
+    assert edge_kind(doc, len(doc)) == "edge"
+    candidate = _described(doc, 1, content)
+    assert (candidate.before_content, candidate.after_content) == ("VERB", ",")
+    feats = candidate.to_features()
     assert "cbefore=VERB" in feats
     assert "cafter=," in feats
     assert "config_cafter=ccomp|," in feats
-    assert "cafter=edge" in boundary_features(doc, (2, len(doc)), "ccomp")
+    assert "cafter=edge" in _described(doc, 1, (2, len(doc))).to_features()
 
 
 def test_placement_features_measure_the_gap_between_cue_and_content(nlp):
     doc = nlp("The minister said the port was closed and added that the army had withdrawn from the city.")
-    said = doc[2]
-    near = placement_features(said, (3, 7), (0, len(doc)), "ccomp")  # "the port was closed", right after the verb
+    assert cue_distance(2, (3, 7)) == 0 and cue_distance(2, (13, 17)) == 11
+    near = _described(doc, 2, (3, 7)).to_features()  # "the port was closed", right after the verb
     assert "cdist=0" in near and "config_cdist=ccomp|0" in near
-    far = placement_features(said, (13, 17), (0, len(doc)), "arg_prep")  # "from the city", ten words on
+    far = _described(doc, 2, (13, 17), "arg_prep").to_features()  # "from the city", ten words on
     assert "cdist=6" in far
     assert "sent_first=False" in near and "sent_len=1" in near
     assert "conjspeech=False" in near
     doc = nlp("She said the port was closed, and she added that the army had left.")
     added = doc[9]
     assert added.text == "added" and added.dep_ == "conj" and added.head.text == "said"
-    assert "conjspeech=True" in placement_features(added, (10, 15), (0, len(doc)), "ccomp")
+    assert _described(doc, 9, (10, 15)).after_speech_verb
+    assert "conjspeech=True" in _described(doc, 9, (10, 15)).to_features()
 
 
 def test_complement_in_the_verbs_own_paragraph_is_preferred(nlp):

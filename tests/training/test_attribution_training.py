@@ -89,7 +89,7 @@ def test_fit_is_deterministic():
 
 def test_shipped_model_knows_reporting_verbs():
     from claimwatch.model import Document
-    from claimwatch.nlp.attribution.claims import candidates
+    from claimwatch.nlp.attribution.proposals import candidates
     from claimwatch.nlp.pipeline import load_pipeline
     from claimwatch.nlp.state import DocState
 
@@ -97,8 +97,8 @@ def test_shipped_model_knows_reporting_verbs():
     model = load_model(MODEL_PATH)
     text = "The minister said that the talks had failed. The minister walked to the car."
     doc = load_pipeline()(text)
-    scored = [(doc[item.cue[0]].text, model.probability(feats))
-              for item, feats in candidates(doc, DocState(Document(text=text)))]
+    scored = [(doc[item.cue[0]].text, model.probability(candidate.to_features()))
+              for item, candidate in candidates(doc, DocState(Document(text=text)))]
     said = [p for cue, p in scored if cue == "said"]
     walked = [p for cue, p in scored if cue == "walked"]
     assert said and walked
@@ -110,8 +110,8 @@ def test_shipped_model_has_a_second_stage_that_prefers_the_best_reading_of_a_cue
     rerank = load_model(MODEL_PATH).rerank
     assert isinstance(rerank, Reranker) and rerank.ranker is not None
     # One cue (tokens 1-2) with two readings of its content: the better-scored reading wins.
-    features = [["kind=verb", "lemma=say", "config=ccomp", "lex=speech", "cside=after"]] * 2
-    probabilities = rerank.probabilities([(1, 2), (1, 2)], [(3, 9), (3, 20)], np.array([2.0, 0.5]), features)
+    values = [{"kind": "verb", "lemma": "say", "config": "ccomp", "lex": "speech", "cside": "after"}] * 2
+    probabilities = rerank.probabilities([(1, 2), (1, 2)], [(3, 9), (3, 20)], np.array([2.0, 0.5]), values)
     assert probabilities[0] > probabilities[1]
 
 
@@ -132,7 +132,7 @@ def _synthetic_groups(n: int, seed: int) -> tuple[list, np.ndarray]:
     for i in range(n):
         logit = rng.normal() * 2
         config = "ccomp" if i % 2 else "dobj"
-        groups.append(([(1, 2)], [(3, 3 + i % 7)], np.array([logit]), [[f"config={config}", f"clen={1 + i % 5}"]]))
+        groups.append(([(1, 2)], [(3, 3 + i % 7)], np.array([logit]), [{"config": config, "clen": f"{1 + i % 5}"}]))
         labels.append(float(logit + 0.3 * rng.normal() > 0))
     return groups, np.array(labels)
 
@@ -141,13 +141,13 @@ def test_fit_reranker_is_deterministic_and_learns_the_logit():
     groups, labels = _synthetic_groups(400, 0)
     first, second = fit_reranker(groups, labels, 0.5), fit_reranker(groups, labels, 0.5)
     assert first.trees == second.trees
-    low, high = ([(1, 2)], [(3, 6)], np.array([-3.0]), [["config=ccomp"]]), ([(1, 2)], [(3, 6)], np.array([3.0]),
-                                                                            [["config=ccomp"]])
+    low = ([(1, 2)], [(3, 6)], np.array([-3.0]), [{"config": "ccomp"}])
+    high = ([(1, 2)], [(3, 6)], np.array([3.0]), [{"config": "ccomp"}])
     assert first.probabilities(*low)[0] < 0.2 < 0.8 < first.probabilities(*high)[0]
 
 
 def test_descriptors_are_read_from_the_first_stage_features():
-    values, amounts = describe(["kind=verb", "config=ccomp", "config_clen=ccomp|8", "clen=8", "cdist=3"])
+    values, amounts = describe({"kind": "verb", "config": "ccomp", "config_clen": "ccomp|8", "clen": "8", "cdist": "3"})
     assert values[DESCRIPTORS.index("config")] == "ccomp" and values[DESCRIPTORS.index("subj")] == ""
     assert amounts[AMOUNTS.index("clen")] == 8.0 and amounts[AMOUNTS.index("cdist")] == 3.0
     assert np.isnan(amounts[AMOUNTS.index("csents")])
@@ -160,16 +160,17 @@ def test_reranker_round_trips_and_rejects_another_feature_set():
     again = Reranker.from_dict(json.loads(json.dumps(rerank.to_dict())))
     group = groups[0]
     assert again.threshold == 0.45 and list(again.probabilities(*group)) == list(rerank.probabilities(*group))
-    # A value never seen in training ("config=quote_after") is scored, as one more unknown value.
-    assert 0.0 < again.probabilities(group[0], group[1], group[2], [["config=quote_after"]])[0] < 1.0
+    # A value never seen in training (config "quote_after") is scored, as one more unknown value.
+    assert 0.0 < again.probabilities(group[0], group[1], group[2], [{"config": "quote_after"}])[0] < 1.0
     stale = dict(rerank.to_dict(), descriptors=["kind"])
     with pytest.raises(ValueError, match="retrain"):
         Reranker.from_dict(stale)
 
 
 def test_cue_rates_count_each_value_and_smooth_toward_the_base_rate():
-    feats = [["lemma=say", "lemma_config=say|ccomp"]] * 30 + [["lemma=vote", "lemma_config=vote|dobj"]] * 30
-    rates = CueRates.count(feats, np.array([1] * 30 + [0] * 30))
+    said = [{"lemma": "say", "lemma_config": "say|ccomp"}] * 30
+    values = said + [{"lemma": "vote", "lemma_config": "vote|dobj"}] * 30
+    rates = CueRates.count(values, np.array([1] * 30 + [0] * 30))
     assert rates.base == 0.5 and rates.counts["lemma"]["say"] == [30, 30]
     say, vote, unseen = rates.columns([{"lemma": "say", "lemma_config": "say|ccomp"},
                                        {"lemma": "vote", "lemma_config": "vote|dobj"}, {"lemma": "shrug"}])
@@ -191,14 +192,14 @@ def test_the_trees_learn_a_words_rate_from_out_of_fold_rates():
     groups, labels = [], []
     for i in range(400):
         lemma = ("say", "vote")[i % 2]
-        groups.append(([(1, 2)], [(3, 6)], np.array([rng.normal()]), [[f"lemma={lemma}", "config=ccomp"]]))
+        groups.append(([(1, 2)], [(3, 6)], np.array([rng.normal()]), [{"lemma": lemma, "config": "ccomp"}]))
         labels.append(float(lemma == "say" and rng.random() < 0.9))
     labels = np.array(labels)
     # each half of the groups reads the rates counted on the other half
     other = [CueRates.count([g[3][0] for g in groups[a:b]], labels[a:b]) for a, b in ((200, 400), (0, 200))]
     rerank = fit_reranker(groups, labels, 0.5, [other[n // 200] for n in range(len(groups))])
-    said = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [["lemma=say", "config=ccomp"]])[0]
-    voted = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [["lemma=vote", "config=ccomp"]])[0]
+    said = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [{"lemma": "say", "config": "ccomp"}])[0]
+    voted = rerank.probabilities([(1, 2)], [(3, 6)], np.array([0.0]), [{"lemma": "vote", "config": "ccomp"}])[0]
     assert said > 0.7 > 0.2 > voted
     assert rerank.rates.counts["lemma"]["say"][1] == 200  # the model keeps the rates of all the groups
 
@@ -251,7 +252,7 @@ def _reading_groups(n: int, seed: int) -> tuple[list, np.ndarray]:
         right = "ccomp" if rng.random() < 0.9 else "dobj"
         logit = rng.normal()
         groups.append(([(1, 2), (1, 2)], [(3, 9), (3, 5)], np.array([logit, logit]),
-                       [["config=ccomp", "clen=6"], ["config=dobj", "clen=2"]]))
+                       [{"config": "ccomp", "clen": "6"}, {"config": "dobj", "clen": "2"}]))
         labels.extend([float(right == "ccomp"), float(right == "dobj")])
     return groups, np.array(labels)
 

@@ -1,105 +1,30 @@
 """Attribution scored on PolNeAR (Newell, Margolin & Ruths, LREC 2018): `claimwatch eval polnear DIR`.
 
-DIR holds `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann` (BRAT standoff, see
-../shared/data/README.md) and may sit next to a `metadata.tsv` with publication dates. Two
-scores, both on word tokens (runs of letters and digits, so punctuation and a leading "that"
-or closing quote cost little):
+DIR is a PolNeAR split folder (read by claimwatch.corpora.polnear). Two scores, both on the
+corpus's word tokens (runs of letters and digits, so punctuation and a leading "that" or closing
+quote cost little):
 
 - token level, per role (source, cue, content): a word counts for a role when it lies inside
   a span of that role; precision and recall over (document, word) pairs;
 - attribution level: a predicted claim matches a gold attribution when their cues overlap and
-  their contents' words agree with F1 >= 0.5, each gold attribution matched at most once;
-  of the matched ones, how many also have an overlapping source.
+  their contents' words agree with F1 >= 0.5 (corpora.polnear.contents_agree), each gold
+  attribution matched at most once; of the matched ones, how many also have an overlapping source.
 
 Author claims (the outlet asserting something itself) are not attributions and are left out.
 """
 
 from __future__ import annotations
 
-import bisect
-import csv
-import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimwatch.corpora.polnear import CONTENT_MATCH_F1, Attribution, content_f1, load, overlaps, word_spans, words_in
 from claimwatch.evaluation import Report, prf
-from claimwatch.model import Analysis, Claim, Document, Span
+from claimwatch.model import Analysis, Claim, Span
 
 ROLES = ("source", "cue", "content")
-_WORD = re.compile(r"\w+")
-_T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d; ]+)\t")
-_E_LINE = re.compile(r"^(E\d+)\t(.*)$")
-#: Gold roles of an E line; "Content2" is a second piece of the content, "source" a lower-cased variant.
-_ROLE_OF = {"source": "source", "cue": "cue", "content": "content", "content2": "content"}
-
-
-@dataclass
-class Attribution:
-    """One attribution: each role a list of character pieces (empty when absent)."""
-
-    source: list[Span] = field(default_factory=list)
-    cue: list[Span] = field(default_factory=list)
-    content: list[Span] = field(default_factory=list)
-
-
-def read_ann(path: Path) -> list[Attribution]:
-    """The attributions of one BRAT file. Span texts may run over several lines, so only
-    lines that start like a T or E record are read."""
-    spans: dict[str, list[Span]] = {}
-    links: list[dict[str, list[str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if m := _T_LINE.match(line):
-            pieces = [p.split() for p in m.group(3).split(";")]
-            spans[m.group(1)] = [(int(p[0]), int(p[1])) for p in pieces if len(p) == 2]
-        elif m := _E_LINE.match(line):
-            roles: dict[str, list[str]] = {}
-            for part in m.group(2).split():
-                role, _, ref = part.partition(":")
-                key = _ROLE_OF.get(role.lower())
-                if key:
-                    roles.setdefault(key, []).append(ref)
-            links.append(roles)
-    result = []
-    for roles in links:
-        found = {k: sorted(s for ref in refs for s in spans.get(ref, [])) for k, refs in roles.items()}
-        if found.get("content"):
-            result.append(Attribution(found.get("source", []), found.get("cue", []), found["content"]))
-    return result
-
-
-def choose_annotations(folder: Path) -> dict[str, Path]:
-    """One annotation file per article: where two annotators did it, the first by file name."""
-    chosen: dict[str, Path] = {}
-    for path in sorted((folder / "attributions").glob("*.ann")):
-        chosen.setdefault(path.stem.rsplit("_", 1)[0], path)
-    return chosen
-
-
-def read_published(folder: Path) -> dict[str, str]:
-    """Publication dates by article name from the corpus's metadata.tsv (beside or above DIR)."""
-    for candidate in (folder / "metadata.tsv", folder.parent / "metadata.tsv"):
-        if candidate.exists():
-            with candidate.open(encoding="utf-8", newline="") as handle:
-                rows = csv.DictReader(handle, delimiter="\t")
-                return {r["filename"]: r["publication_date"] for r in rows if r.get("publication_date")}
-    return {}
-
-
-def word_spans(text: str) -> list[Span]:
-    return [m.span() for m in _WORD.finditer(text)]
-
-
-def words_in(words: list[Span], pieces: Iterable[Span]) -> set[int]:
-    """Indices of the words that lie inside one of the pieces (a word counts by its first character)."""
-    starts = [w[0] for w in words]
-    found: set[int] = set()
-    for start, end in pieces:
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        found.update(range(lo, hi))
-    return found
 
 
 def predicted(claims: Iterable[Claim]) -> list[Attribution]:
@@ -116,10 +41,6 @@ def predicted(claims: Iterable[Claim]) -> list[Attribution]:
             )
         )
     return result
-
-
-def _overlaps(a: list[Span], b: list[Span]) -> bool:
-    return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
 
 
 @dataclass
@@ -145,23 +66,22 @@ class Tally:
         self.n_gold += len(gold)
         for g_attr, p_attr in match(words, gold, pred):
             self.matched += 1
-            if _overlaps(g_attr.source, p_attr.source) or not (g_attr.source or p_attr.source):
+            if overlaps(g_attr.source, p_attr.source) or not (g_attr.source or p_attr.source):
                 self.matched_source += 1
 
 
 def match(words: list[Span], gold: list[Attribution], pred: list[Attribution]) -> list[tuple[Attribution, Attribution]]:
-    """Pairs of (gold, predicted): cues overlap, contents' words F1 >= 0.5; best pairs first,
-    each gold and each prediction used at most once."""
+    """Pairs of (gold, predicted): cues overlap, contents' words agree (content F1 >= CONTENT_MATCH_F1);
+    best pairs first, each gold and each prediction used at most once."""
     gold_words = [words_in(words, a.content) for a in gold]
     candidates = []
     for j, p in enumerate(pred):
         p_words = words_in(words, p.content)
         for i, g in enumerate(gold):
-            if not _overlaps(g.cue, p.cue):
+            if not overlaps(g.cue, p.cue):
                 continue
-            tp = len(gold_words[i] & p_words)
-            f1 = prf(tp, len(p_words), len(gold_words[i]))[2]
-            if f1 >= 0.5:
+            f1 = content_f1(p_words, gold_words[i])
+            if f1 >= CONTENT_MATCH_F1:
                 candidates.append((f1, i, j))
     pairs, used_gold, used_pred = [], set(), set()
     for _f1, i, j in sorted(candidates, key=lambda c: -c[0]):
@@ -197,17 +117,6 @@ def report(tally: Tally, n_docs: int) -> Report:
             f"attribution F1 {f:.4f}",  # four places: a target of 0.75 is not met by 0.7496
         ],
     )
-
-
-def load(folder: Path) -> Iterator[tuple[str, Document, list[Attribution]]]:
-    """(name, document, gold attributions) for every annotated article of the folder."""
-    dates = read_published(folder)
-    for name, ann in choose_annotations(folder).items():
-        text_path = folder / "text" / f"{name}.txt"
-        if not text_path.exists():
-            continue
-        text = text_path.read_text(encoding="utf-8")
-        yield name, Document(text=text, published=dates.get(name)), read_ann(ann)
 
 
 def evaluate(path: Path) -> Report:

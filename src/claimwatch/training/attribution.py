@@ -1,8 +1,9 @@
 """Train the attribution cue model on PolNeAR: `claimwatch train attribution DIR [--out PATH]`.
 
 Every candidate cue the attribution rules propose in the training articles (see
-claimwatch.nlp.attribution.candidates) is labelled by the gold annotation: positive when it
-overlaps a gold cue and its content agrees with that attribution's (the evaluation's match).
+claimwatch.nlp.attribution.proposals) is labelled by the gold annotation: positive when it
+overlaps a gold cue and its content agrees with that attribution's (the corpus's match, as the
+evaluation scores it: claimwatch.corpora.polnear).
 A logistic regression with an L2 penalty (full-batch gradient descent in numpy, deterministic)
 learns feature weights; rare features and near-zero weights are dropped so
 that the JSON stays small. The second stage (claimwatch.nlp.attribution.rerank: LightGBM trees), which
@@ -22,37 +23,23 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimwatch.evaluation import prf
-from claimwatch.evaluation.polnear import Attribution, load, word_spans, words_in
-from claimwatch.model import Document, Span
+from claimwatch.corpora.polnear import Attribution, contents_agree, load, overlaps, word_spans, words_in
+from claimwatch.model import Document
+from claimwatch.nlp.attribution.candidate import Candidate
 from claimwatch.nlp.attribution.cue_model import MODEL_PATH, CueModel, save_model
-from claimwatch.nlp.attribution.rerank import CueRates, Reranker, fit_reranker
+from claimwatch.nlp.attribution.rerank import READ_FEATURES, CueRates, Reranker, fit_reranker
 
-#: Decision threshold on the cue probability, chosen by cross-validation on the training split
-#: (attribution F1 of the cue choice on held-out folds of 5-fold CV, with L2 = 3: 0.35 gave .662, 0.30 .661).
+#: The first stage's own decision threshold on the cue probability (what decides when a model has no
+#: second stage), chosen by 5-fold CV on the training split (docs/attribution.md).
 THRESHOLD = 0.35
-#: The L2 penalty of the first stage, chosen by nested 5-fold CV on the training split (attribution F1
-#: after the second stage at 0.40: L2 2 .7175, 3 .7200, 5 .7216, 8 .7229, 12 .7218; with the argument readings'
-#: twice as many candidates and features, a stronger penalty pays). Again with the placement features and
-#: set-off readings: 5 .7242, 8 .7257, 12 .7247.
+#: The L2 penalty of the first stage, chosen by nested 5-fold CV on the training split: with the many
+#: candidates and sparse features of the argument readings, a stronger penalty pays (docs/attribution.md).
 L2 = 8.0
 #: Features seen fewer times than this in training are dropped.
 MIN_COUNT = 2
 #: The second stage's threshold, chosen by nested 5-fold CV on the training split (the second stage of
-#: each outer fold trained on inner out-of-fold scores). While it was a logistic regression over the
-#: competition features alone: .7211 at 0.40 with the argument readings (clause_readings.py), .7250 with
-#: the placement features (cue_model.placement_features) and L2 8, .7257 with the set-off readings
-#: (0.35: .7240, 0.45: .7248). Gradient-boosted trees (rerank.py) over the same features and the
-#: candidate's descriptors: .7302 at 0.40, .7307 at 0.425 and at 0.45, .7300 at 0.475, .7292 at 0.50;
-#: on the candidates before the quotation fixes of contents.attribution_phrase_end and
-#: sources.phrase_bounds, .7292, .7301 and .7296 at 0.40, 0.425 and 0.45. (Those runs left out the rule
-#: of claims._dedupe on cues inside a likelier content; with it, .7316 at 0.425.) With the two later rules of
-#: _dedupe (one report by two cues; a cue around a likelier one): .7339 at 0.35, .7346 at 0.375, .7351 at
-#: 0.40, .7354 at 0.41, .7347 at 0.425, .7342 at 0.45, .7318 at 0.50. The curve is flat within .001 from
-#: 0.375 to 0.45, so the threshold stayed. With bagged trees and the reading ranker (rerank.py): .7386 at
-#: 0.40, .7392 at 0.425, .7381 at 0.45, .7372 at 0.475. With the training rates of the cue's words
-#: (rerank.CueRates): .7417 at 0.40, .7422 at 0.425, .7412 at 0.45. With title-case lines parsed in sentence
-#: case (nlp.casing): .7418 at 0.40, .7422 at 0.425, .7421 at 0.45.
+#: each outer fold trained on inner out-of-fold scores); attribution F1 is flat within .001 from 0.375 to
+#: 0.45 (docs/attribution.md).
 RERANK_THRESHOLD = 0.425
 #: Folds for the out-of-fold first-stage scores the second stage learns from.
 RERANK_FOLDS = 5
@@ -84,15 +71,25 @@ def parse_articles(folder: Path) -> Iterator[Article]:
 
 
 @dataclass
-class Candidate:
-    """One labelled candidate cue: its features, its label, and where it lies (which piece of the
+class LabelledCandidate:
+    """One candidate of a training article: its first-stage features and the values the second stage
+    reads (Candidate.to_features(), Candidate.values()), its label, and where it lies (which piece of the
     article, its cue and content token ranges) so that the second stage can see its competitors."""
 
     features: list[str]
+    values: dict[str, str]
     label: int
     piece: int
     cue: tuple[int, int]
     content: tuple[int, int]
+
+    @classmethod
+    def of(cls, candidate: Candidate, label: int, piece: int, cue: tuple[int, int],
+           content: tuple[int, int]) -> LabelledCandidate:
+        """The labelled candidate, keeping of its values only those the second stage reads (READ_FEATURES):
+        the articles' hundreds of thousands of candidates are held in memory until the second stage."""
+        values = {name: value for name, value in candidate.named_values() if name in READ_FEATURES}
+        return cls(candidate.to_features(), values, label, piece, cue, content)
 
 
 def labelled_candidates(articles: Iterable[Article]) -> Iterator[tuple[list[str], int]]:
@@ -103,9 +100,9 @@ def labelled_candidates(articles: Iterable[Article]) -> Iterator[tuple[list[str]
             yield candidate.features, candidate.label
 
 
-def labelled_articles(articles: Iterable[Article]) -> Iterator[list[Candidate]]:
+def labelled_articles(articles: Iterable[Article]) -> Iterator[list[LabelledCandidate]]:
     """The labelled candidates of each article (see labelled_candidates)."""
-    from claimwatch.nlp.attribution.claims import candidates
+    from claimwatch.nlp.attribution.proposals import candidates
     from claimwatch.nlp.state import DocState
 
     for article in articles:
@@ -115,23 +112,14 @@ def labelled_articles(articles: Iterable[Article]) -> Iterator[list[Candidate]]:
         found = []
         for piece, (offset, doc) in enumerate(article.pieces):
             state.offset = offset
-            for item, feats in candidates(doc, state):
+            for item, candidate in candidates(doc, state):
                 cue, *content = (state.span((doc[r[0]].idx, doc[r[1] - 1].idx + len(doc[r[1] - 1].text)))
                                  for r in (item.cue, *(item.pieces or [item.content])))
                 content_words = words_in(words, content)
-                label = any(_overlaps(cue, a.cue) and _agree(content_words, gold_words[i])
+                label = any(overlaps([cue], a.cue) and contents_agree(content_words, gold_words[i])
                             for i, a in enumerate(article.gold))
-                found.append(Candidate(feats, int(label), piece, item.cue, item.content))
+                found.append(LabelledCandidate.of(candidate, int(label), piece, item.cue, item.content))
         yield found
-
-
-def _agree(predicted: set[int], gold: set[int]) -> bool:
-    """Whether two contents' words agree with F1 >= 0.5, as the PolNeAR evaluation matches them."""
-    return prf(len(predicted & gold), len(predicted), len(gold))[2] >= 0.5
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(s[0] < span[1] and span[0] < s[1] for s in spans)
 
 
 def fit(examples: list[tuple[list[str], int]], l2: float = L2, steps: int = 300,
@@ -169,7 +157,7 @@ def fit(examples: list[tuple[list[str], int]], l2: float = L2, steps: int = 300,
     return CueModel(weights, round(b, 4), THRESHOLD)
 
 
-def fit_rerank(groups: list[list[Candidate]], folds: int = RERANK_FOLDS) -> Reranker | None:
+def fit_rerank(groups: list[list[LabelledCandidate]], folds: int = RERANK_FOLDS) -> Reranker | None:
     """The second stage, trained on out-of-fold first-stage scores of the articles `groups` (fold f
     holds the articles f, f + folds, …); None when there are too few articles to hold any out."""
     import numpy as np
@@ -183,13 +171,13 @@ def fit_rerank(groups: list[list[Candidate]], folds: int = RERANK_FOLDS) -> Rera
         held_out = groups[f::folds]
         others = [c for n, g in enumerate(groups) if n % folds != f for c in g]
         first = fit([(c.features, c.label) for c in others])
-        fold_rates = CueRates.count([c.features for c in others], np.array([c.label for c in others]))
+        fold_rates = CueRates.count([c.values for c in others], np.array([c.label for c in others]))
         for candidates in held_out:
             for piece in sorted({c.piece for c in candidates}):
                 chosen = [c for c in candidates if c.piece == piece]
                 logits = np.array([first.logit(c.features) for c in chosen])
                 rows.append(([c.cue for c in chosen], [c.content for c in chosen], logits,
-                             [c.features for c in chosen]))
+                             [c.values for c in chosen]))
                 labels.extend(c.label for c in chosen)
                 rates.append(fold_rates)
     if not labels:

@@ -11,58 +11,29 @@ Dependency rules over the parse, one pass over the tokens:
 - "X said:" followed by a quotation: the quotation.
 Each rule gives a verb its likeliest content; the phrases of the verb's clause (its object, a
 prepositional phrase, an adverbial clause …) are proposed beside it as other readings
-(clause_readings.argument_readings), and the learned cue model decides which candidate, if any, is a cue.
+(proposals.candidates), and the learned cue model decides which candidate, if any, is a cue.
 Every sentence (or main clause) that none of these covers is the author's own claim.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-from collections.abc import Iterator
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Claim, Source, TextSpan
-from claimwatch.nlp.attribution.clause_readings import argument_readings
-from claimwatch.nlp.attribution.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
-from claimwatch.nlp.attribution.cue_model import (
-    CueModel,
-    boundary_features,
-    content_features,
-    features,
-    lexical_features,
-    load_model,
-    placement_features,
-)
-from claimwatch.nlp.attribution.cues import (
-    CUE_NOUNS,
-    CUE_VERBS,
-    HEARSAY_ADVERBS,
-    HEARSAY_NOUNS,
-    INTENTION_VERBS,
-    SPEECH_VERBS,
-)
-from claimwatch.nlp.attribution.frame_cues import (
-    adjective_claim,
-    colon_claim,
-    intention_claim,
-    perspective_claim,
-    stance_claim,
-    statement_claim,
-)
-from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, according_claim, hearsay_claim, noun_claim
-from claimwatch.nlp.attribution.readings import verb_readings
+from claimwatch.nlp.attribution.candidate import Candidate
+from claimwatch.nlp.attribution.contents import trim
+from claimwatch.nlp.attribution.cue_model import CueModel, load_model
+from claimwatch.nlp.attribution.cues import CUE_VERBS, HEARSAY_NOUNS, SPEECH_VERBS
+from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
+from claimwatch.nlp.attribution.proposals import candidates
 from claimwatch.nlp.attribution.rerank import prefer_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
-from claimwatch.nlp.attribution.verb_claims import bare_verb, object_readings, verb_claim
 from claimwatch.nlp.certainty import assess_certainty
-from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.state import DocState
 
-_VERB_CUES = CUE_VERBS | INTENTION_VERBS
-_NOUN_CLAUSES = frozenset({"acl", "ccomp", "appos"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -80,152 +51,67 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     _emit(doc, state, found)
 
 
-def _probabilities(model: CueModel, cands: list[tuple[Found, list[str]]]) -> tuple[list[float], float]:
+def _probabilities(model: CueModel, cands: list[tuple[Found, Candidate]]) -> tuple[list[float], float]:
     """How likely each candidate is a cue, and the threshold to apply: the first stage's own
     probabilities, or, when the model has a second stage, those rescored against their competitors,
     with each cue's probability on the reading its ranker prefers. Cues that are cues whatever the
     model says (_always_cue) count as certain."""
-    forced = np.array([_always_cue(feats) for _, feats in cands], dtype=bool)
+    forced = np.array([_always_cue(candidate) for _, candidate in cands], dtype=bool)
+    features = [candidate.to_features() for _, candidate in cands]
     if model.rerank is None:
-        first = np.array([model.probability(feats) for _, feats in cands])
+        first = np.array([model.probability(feats) for feats in features])
         return np.where(forced, 1.0, first).tolist(), model.threshold
-    logits = np.array([model.logit(feats) for _, feats in cands])
+    logits = np.array([model.logit(feats) for feats in features])
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
-    features = [feats for _, feats in cands]
-    probabilities, reading_scores = model.rerank.scores(cues, contents, logits, features)
+    values = [candidate.values() for _, candidate in cands]
+    probabilities, reading_scores = model.rerank.scores(cues, contents, logits, values)
     probabilities = np.where(forced, 1.0, probabilities)
     if reading_scores is not None:
         probabilities = prefer_readings(cues, probabilities, reading_scores)
     return probabilities.tolist(), model.rerank.threshold
 
 
-#: Candidates that are cues whatever the learned model says: "according to" (PolNeAR train: 369 of 419
-#: candidates are gold cues) and the nouns of hearsay (cues.HEARSAY_NOUNS), which a news corpus on
-#: another topic rarely annotates but which are the typical claim of war reporting. Other reporting
-#: nouns and the hearsay adverbs are left to the model: forced, they were gold in only 108 of 315 and 22
-#: of 81 candidates ("signs of progress", "evidence of", "apparently"); nested 5-fold CV on train gave
-#: attribution F1 .7125 with the model's word on them against .7095 forced.
-_ALWAYS = frozenset({"kind=according"})
+#: Kinds of cue that are cues whatever the learned model says: "according to" (369 of its 419 candidates in
+#: PolNeAR train are gold cues).
+#: The nouns of hearsay (cues.HEARSAY_NOUNS) are too: a news corpus on another topic rarely annotates them,
+#: but they are the typical claim of war reporting. Other reporting nouns and the hearsay adverbs are left
+#: to the model, which does better on them than forcing them (docs/attribution.md).
+_ALWAYS_KINDS = frozenset({"according"})
+#: Kinds of subject that name a source: a named entity or a proper noun.
+_NAMED_SUBJECTS = frozenset({"ent_PERSON", "ent_ORG", "ent_GPE", "ent_NORP", "propn"})
 
 
-def _always_cue(feats: list[str]) -> bool:
-    if feats[3] == "config=inverted":
-        return _named_speaker_after(feats)
-    if "quote=False" not in feats:
+def _always_cue(candidate: Candidate) -> bool:
+    """Whether a candidate is a cue whatever the model says: see _ALWAYS_KINDS and _named_speaker_after;
+    never one inside a quotation (the words of a quoted speaker)."""
+    if candidate.config == "inverted":
+        return _named_speaker_after(candidate)
+    if candidate.in_quote:
         return False
-    return feats[0] in _ALWAYS or (feats[0] == "kind=noun" and feats[1][6:] in HEARSAY_NOUNS)
+    return candidate.kind in _ALWAYS_KINDS or (candidate.kind == "noun" and candidate.lemma in HEARSAY_NOUNS)
 
 
-def _named_speaker_after(feats: list[str]) -> bool:
+def _named_speaker_after(candidate: Candidate) -> bool:
     """'C, South Korea's agency announced.': a verb of saying after its content with a named source,
     which the parser misread as hanging off the content. PolNeAR's parses give this configuration too
     rarely for the model to learn it (57 candidates in train, 4 of them verbs of saying, none of them
     with a named source): a rule decides it."""
-    return feats[1][6:] in SPEECH_VERBS and feats[4] in _NAMED_SUBJECTS and "quote=False" in feats
-
-
-_NAMED_SUBJECTS = frozenset({"subj=ent_PERSON", "subj=ent_ORG", "subj=ent_GPE", "subj=ent_NORP", "subj=propn"})
-
-
-def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, list[str]]]:
-    """Every word that could cue an attribution, with the claim it would cue and its features; a cue
-    with several readings of its content ("praised X" / "praised X for Y") comes once per reading."""
-    quotes = QuoteIndex(doc, doc_text(doc, state))
-    breaks = line_breaks(doc, quotes.text)
-    starts = [sent.start for sent in doc.sents]
-    for token in doc:
-        proposed = _propose(token, state, quotes)
-        if proposed is None:
-            continue
-        item, config, kind, subject = proposed
-        readings = [(item, config)]
-        if config == "dobj":
-            readings.extend(object_readings(token, item, state))
-        n = bisect.bisect_right(starts, token.i)
-        sent_start, sent_end = starts[n - 1], starts[n] if n < len(starts) else len(doc)
-        if kind == "verb":
-            if config != "none":
-                readings.extend(verb_readings(token, item, config, sent_end, quotes))
-            readings.extend(argument_readings(token, item, subject, (sent_start, sent_end),
-                                              [r.content for r, _ in readings]))
-        if item.content[1] > sent_end or item.content[0] < sent_start:  # the quotation goes on: or does it?
-            inside = trim(doc, max(item.content[0], sent_start), min(item.content[1], sent_end))
-            if inside[0] < inside[1]:
-                readings.append((Found(item.source, item.cue, inside, item.content_head, item.cue_token),
-                                 config + "_sent"))
-        for reading, reading_config in readings:
-            if reading.cue is not None:
-                reading.content = clip_to_line(doc, breaks, reading.content, reading.cue[0])
-                if reading.pieces is not None:
-                    reading.pieces = _clip_pieces(doc, reading.pieces, reading.content)
-            if reading.content[0] >= reading.content[1]:
-                continue
-            if reading.pieces is None and reading.cue is not None and reading.cue_token is not None:
-                reading.pieces = split_around(doc, reading.content, reading.cue, reading.cue_token, quotes)
-                if reading.pieces is not None and len(reading.pieces) == 1:
-                    reading.content, reading.pieces = reading.pieces[0], None
-            first, last = reading.content[0], reading.content[1] - 1
-            sents = min(3, bisect.bisect_right(starts, last) - bisect.bisect_right(starts, first) + 1)
-            end = (reading.pieces or [reading.content])[-1][1]
-            yield reading, (
-                features(token, kind, reading_config, subject, quotes.inside(token))
-                + content_features(reading.content, reading.cue, reading.pieces is not None, sents,
-                                   quotes.inside(doc[first]), reading_config)
-                + boundary_features(doc, (first, end), reading_config)
-                + lexical_features(doc, reading.content, token, subject)
-                + placement_features(token, reading.content, (sent_start, sent_end), reading_config)
-            )
-
-
-def _clip_pieces(doc: Doc, pieces: list[tuple[int, int]], bounds: tuple[int, int]) -> list[tuple[int, int]] | None:
-    """The pieces of a content that lie within its (clipped) bounds; None when fewer than two remain."""
-    kept = [p for a, b in pieces if (p := trim(doc, max(a, bounds[0]), min(b, bounds[1])))[0] < p[1]]
-    return kept if len(kept) > 1 else None
-
-
-def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, str, Token | None] | None:
-    """The claim `token` would cue if it were a cue: (claim, configuration, kind of cue, subject)."""
-    pos = token.pos_
-    if token.lower_ == "according":
-        item, config, kind, subject = according_claim(token, state), "according", "according", None
-    elif pos == "VERB" or (pos == "AUX" and token.lemma_.lower() in _VERB_CUES):
-        item, config, subject = verb_claim(token, state, quotes) or bare_verb(token, state)
-        kind = "verb"
-    elif token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
-        item, config, kind, subject = hearsay_claim(token), "hearsay", "adverb", None
-    elif pos == "NOUN" and (token.lemma_.lower() in CUE_NOUNS or any(c.dep_ in _NOUN_CLAUSES for c in token.children)):
-        item, config, kind, subject = noun_claim(token, state), "noun", "noun", None
-        if item is None and (framed := intention_claim(token, state) or stance_claim(token, state)) is not None:
-            (item, config, subject), kind = framed, "stance"
-    elif pos == "NOUN" and (framed := stance_claim(token, state)) is not None:
-        (item, config, subject), kind = framed, "stance"
-    elif pos == "ADJ" and (framed := adjective_claim(token, state)) is not None:
-        (item, config, subject), kind = framed, "adjective"
-    elif token.text == ":" and (framed := colon_claim(token, state)) is not None:
-        (item, config, subject), kind = framed, "colon"
-    elif token.lower_ == "in" and token.dep_ == "prep" and (framed := statement_claim(token, state)) is not None:
-        (item, config, subject), kind = framed, "statement"
-    elif token.lower_ in ("for", "to") and token.dep_ == "prep" and (framed := perspective_claim(token, state)):
-        (item, config, subject), kind = framed, "perspective"
-    else:
-        return None
-    return (item, config, kind, subject) if item is not None else None
+    return (candidate.lemma in SPEECH_VERBS and candidate.subject_kind in _NAMED_SUBJECTS
+            and not candidate.in_quote)
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
     """One claim per cue and per content, the likelier first, and no report counted twice:
     - a cue that is not a verb of saying and lies inside the content of a likelier claim is a word of
       that claim ("X said the army refused to withdraw"); a verb of saying there is a nested report
-      ("X said Y claimed C") and stays (PolNeAR never nests attributions; nested 5-fold CV attribution
-      F1 .7140 against .7125, dropping all of them .7142);
+      ("X said Y claimed C") and stays;
     - the other way round, a cue that is not a verb of saying and whose content holds the cue of a
-      likelier claim frames that report ("continued to express concern about C", "express" the likelier)
-      (.7347 against .7330 with the trees at 0.425; dropping such outer verbs of saying too .7342);
+      likelier claim frames that report ("continued to express concern about C", "express" the likelier);
     - two cues whose contents mostly agree are one report ("issued a statement saying C": "statement"
       and "saying", both with C): a content that shares half its tokens (F1 of the token ranges) with a
-      likelier one, neither cue inside the other's content, is dropped (.7330 against .7316; at
-      overlap .3 to .6 all within .0002)."""
+      likelier one, neither cue inside the other's content, is dropped.
+    Each rule was kept for what it gained in cross-validation on PolNeAR train (docs/attribution.md)."""
     seen_cues: set[tuple[int, int]] = set()
     seen_contents: set[tuple[int, int]] = set()
     kept: list[Found] = []

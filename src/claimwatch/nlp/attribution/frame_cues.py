@@ -17,32 +17,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.nlp.attribution.contents import clause_range, trim
-from claimwatch.nlp.attribution.cues import CUE_VERBS
+from claimwatch.nlp.attribution.cues import CUE_VERBS, DOCUMENT_SOURCES, STANCE_NOUNS, STATEMENT_NOUNS
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found, noun_source
 from claimwatch.nlp.attribution.sources import make_source, subject_of, subject_source
 from claimwatch.nlp.state import DocState
 
-#: Things said or published in which something is stated ("in a statement", "in a poll").
-STATEMENT_NOUNS = frozenset(
-    """
-    statement interview poll survey report study letter speech memo tweet post release editorial column essay
-    book filing document analysis testimony remark appearance video ad briefing conference email message
-    article blog op-ed ruling complaint lawsuit debate hearing broadcast podcast transcript note
-    """.split()
-)
-#: Of those, the ones that speak for themselves: the document, not the clause's subject, is the source.
-DOCUMENT_SOURCES = frozenset({"poll", "survey", "report", "study", "analysis", "ruling", "document", "filing"})
 #: Words that may open a clause before a fronted "for"/"to" phrase ("But for many, …").
 _CLAUSE_OPENERS = frozenset({"CCONJ", "ADV", "PUNCT", "SPACE"})
-#: Nouns of stance whose prepositional complement is what the stance is about.
-STANCE_NOUNS = frozenset(
-    """
-    supporter opponent critic backer advocate proponent defender detractor view comment remark message
-    support criticism question attack opposition call concern praise endorsement doubt skepticism scepticism
-    complaint demand request plea appeal objection protest defense defence commitment suspicion confidence
-    condemnation disdain contempt admiration enthusiasm frustration anger outrage disapproval approval
-    """.split()
-)
+#: Prepositions by which a noun of stance (cues.STANCE_NOUNS) takes what it is about.
 _STANCE_PREPS = frozenset({"of", "for", "about", "on", "to", "against", "over", "with"})
 #: The longest phrase before a colon that may still be a speaker's name or a headline's source.
 _MAX_SPEAKER = 6

@@ -12,15 +12,12 @@ from spacy.tokens import Token
 
 from claimwatch.model import Source
 from claimwatch.nlp.attribution.contents import clause_range, trim
-from claimwatch.nlp.attribution.cues import CUE_VERBS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.attribution.cues import CUE_VERBS, OF_CONTENT_NOUNS, UNNAMED_SOURCE_NOUNS
 from claimwatch.nlp.attribution.sources import make_source
 from claimwatch.nlp.state import DocState
 
 #: The parts of speech of a verb (spaCy tags a reporting "be"/"have" as AUX).
 VERBAL = frozenset({"VERB", "AUX"})
-#: Nouns whose "of" phrase is what they report ("reports of X", "signs of X").
-_OF_CONTENT_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "evidence", "sign",
-                               "indication", "warning", "accusation", "speculation"})
 
 
 @dataclass
@@ -69,7 +66,7 @@ def noun_claim(noun: Token, state: DocState) -> Found | None:
                 return None  # "reports indicating that C": the verb is the cue
             if has_mark(child, "that"):
                 return Found(noun_source(noun, state), (noun.i, noun.i + 1), clause_range(child), child, noun)
-    if noun.lemma_.lower() in _OF_CONTENT_NOUNS:
+    if noun.lemma_.lower() in OF_CONTENT_NOUNS:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
         if pobj is not None:

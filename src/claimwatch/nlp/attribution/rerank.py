@@ -22,6 +22,7 @@ the trees decide whether the cue is one, the ranker which content it takes (pref
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -30,6 +31,13 @@ from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
 #: Where a competitor is missing, its "best score" is this logit (a very unlikely candidate).
 _NONE = -10.0
 
+Range = tuple[int, int]
+#: A candidate's first-stage feature values by name ("config" → "ccomp"): Candidate.values().
+Values = Mapping[str, str]
+#: The candidates of one Doc, as the trees learn from them: their cues and contents (token ranges; a
+#: content's range covers all its pieces), first-stage logits and feature values.
+Group = tuple[list[Range], list[Range], np.ndarray, list[Values]]
+
 #: The names of the features, in the order of the weights (they document the JSON).
 FEATURE_NAMES = ("logit", "readings", "margin", "rank", "outer", "outer_best", "inner", "inner_best",
                  "length", "outer_best_p", "inner_best_p")
@@ -37,9 +45,9 @@ FEATURE_NAMES = ("logit", "readings", "margin", "rank", "outer", "outer_best", "
 #: What each candidate brings besides its competition (categorical): its kind, the configuration that
 #: found its content, the cue's lexicon class, its subject's kind, its dependency and tag, the content's
 #: side of the cue, what comes right after and before the content (a part of speech or a mark), the
-#: content head's part of speech and kind, and the dependency of the cue's head. Words are left out
-#: (nested CV at 0.40): the lemma as one more descriptor gave .7294 against .7297 without; the head
-#: words of cue, content and subject on top of the lemma .7213 against .7286 (trees of 31 leaves).
+#: content head's part of speech and kind, and the dependency of the cue's head. Words are left out: as
+#: descriptors they did not help in cross-validation (docs/attribution.md); the trees see the cue's lemma
+#: only through its training rates (ENCODED).
 DESCRIPTORS = ("kind", "config", "lex", "subj", "dep", "tag", "cside", "cafter", "cbefore", "chead_pos", "ckind",
                "head_dep")
 #: … and, as numbers, the content's length and sentences, its distance from the cue, and the
@@ -48,37 +56,29 @@ AMOUNTS = ("clen", "csents", "cdist", "sent_len")
 #: First-stage features whose rate of being a cue in training the trees read as numbers (CueRates): the
 #: share of the training candidates with this lemma (this lemma and configuration, this lemma and kind of
 #: subject) that were cues, and how many there were. The logit sums their weights with all the others'; the
-#: trees can weigh them apart. Nested CV at 0.425 (rates from other folds than the candidates'): .7422 against
-#: .7392 without; with trees of seed 1, .7411 against .7379 (0.40: .7417, 0.45: .7412). The lemma alone .7404;
-#: the lemma and lemma_config .7400; adding lemma_config_subj .7397; adding instead the content head's and the
-#: subject's lemmas with the cue's, .7399.
+#: trees can weigh them apart. These three did best of the sets tried (docs/attribution.md).
 ENCODED = ("lemma", "lemma_config", "lemma_subj")
+#: The feature values the trees read of each candidate; the others may be left out of its Values.
+READ_FEATURES = frozenset(DESCRIPTORS + AMOUNTS + ENCODED)
 #: The rates are smoothed toward the base rate by this many pseudo-candidates.
 ENCODING_WEIGHT = 20.0
 #: Descriptor values seen fewer times than this in training share one code.
 MIN_CATEGORY = 30
 #: The columns of the trees' input that hold descriptor codes (after the competition features).
 _CATEGORICAL = list(range(len(FEATURE_NAMES), len(FEATURE_NAMES) + len(DESCRIPTORS)))
-#: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (see training.attribution),
-#: attribution F1 at 0.40: 300 trees of 63 leaves .7297 (of 31 leaves .7297; 150 trees .7290; 500 trees
-#: at rate 0.03 .7290; at least 20 candidates a leaf .7279). The logistic regression it replaced: .7257.
-#: Each tree sees 80% of the candidates and 80% of the inputs (bagging): with claims._dedupe's rules at
-#: 0.425, seeds 0, 1 and 2 gave .7366, .7352 and .7368 against .7347 without (the three averaged: .7362).
+#: The trees' settings and number, chosen by nested 5-fold CV on PolNeAR train (docs/attribution.md). Each
+#: tree sees 80% of the candidates and 80% of the inputs (bagging), which helped with every seed tried.
 TREE_PARAMETERS = {"objective": "binary", "num_leaves": 63, "learning_rate": 0.05, "min_data_in_leaf": 50,
                    "bagging_fraction": 0.8, "bagging_freq": 1, "feature_fraction": 0.8,
                    "cat_smooth": 10.0, "seed": 0, "deterministic": True, "force_row_wise": True,
                    "num_threads": 1, "verbose": -1}
 TREES = 300
 #: The reading ranker: trees of the same kind, trained with LambdaRank to put first the right reading
-#: among those of one cue (the candidates with one cue and several contents, at least one of them right).
-#: Which reading a cue takes was the largest error left: with the right reading always chosen, nested
-#: CV would reach .7617 instead of .7366. The ranker's choice instead of the likeliest reading gave .7392
-#: (100 trees .7386, 400 .7391; the rank_xendcg objective .7388; a binary objective on the same
-#: candidates .7369); over the trees of seeds 1 and 2, .7383 against .7352 and .7398 against .7368.
+#: among those of one cue (the candidates with one cue and several contents, at least one of them right):
+#: which reading a cue takes was the largest error left once the trees decided which words are cues
+#: (docs/attribution.md).
 RANKER_PARAMETERS = dict(TREE_PARAMETERS, objective="lambdarank", lambdarank_truncation_level=3)
 RANKER_TREES = 200
-
-Range = tuple[int, int]
 
 
 def competition_features(cues: list[Range], contents: list[Range], logits: np.ndarray) -> np.ndarray:
@@ -110,13 +110,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
-def describe(features: list[str]) -> tuple[list[str], list[float]]:
-    """A candidate's DESCRIPTORS and AMOUNTS as its first-stage features name them ("config=ccomp",
-    "clen=8"): the values, "" where a feature is absent; the amounts as numbers, NaN where absent."""
-    return _described(_named(features))
-
-
-def _described(values: dict[str, str]) -> tuple[list[str], list[float]]:
+def describe(values: Values) -> tuple[list[str], list[float]]:
+    """A candidate's DESCRIPTORS and AMOUNTS from its feature values by name (config: "ccomp", clen: "8"):
+    the values, "" where a feature is absent; the amounts as numbers, NaN where absent."""
     amounts = []
     for name in AMOUNTS:
         try:
@@ -124,11 +120,6 @@ def _described(values: dict[str, str]) -> tuple[list[str], list[float]]:
         except (KeyError, ValueError):
             amounts.append(math.nan)
     return [values.get(name, "") for name in DESCRIPTORS], amounts
-
-
-def _named(features: list[str]) -> dict[str, str]:
-    """The first value each feature name takes ("config=ccomp" → config: ccomp)."""
-    return dict(feature.split("=", 1) for feature in reversed(features) if "=" in feature)
 
 
 class CueRates:
@@ -140,22 +131,22 @@ class CueRates:
         self.base = base
 
     @classmethod
-    def count(cls, features: list[list[str]], labels: np.ndarray) -> CueRates:
+    def count(cls, described: list[Values], labels: np.ndarray) -> CueRates:
+        """The rates of the candidates `described` (their feature values by name) with their 0/1 `labels`."""
         counts: dict[str, dict[str, list[int]]] = {name: {} for name in ENCODED}
-        for feats, label in zip(features, labels, strict=True):
-            values = _named(feats)
+        for values, label in zip(described, labels, strict=True):
             for name in ENCODED:
                 seen = counts[name].setdefault(values.get(name, ""), [0, 0])
                 seen[0] += int(label)
                 seen[1] += 1
         return cls(counts, float(np.mean(labels)) if len(labels) else 0.0)
 
-    def columns(self, named: list[dict[str, str]]) -> np.ndarray:
-        """Per candidate (its features by name) and ENCODED feature: the smoothed rate of its value, and
-        log(1 + candidates)."""
-        out = np.zeros((len(named), 2 * len(ENCODED)))
+    def columns(self, described: list[Values]) -> np.ndarray:
+        """Per candidate (its feature values by name) and ENCODED feature: the smoothed rate of its value,
+        and log(1 + candidates)."""
+        out = np.zeros((len(described), 2 * len(ENCODED)))
         prior = self.base * ENCODING_WEIGHT
-        for r, values in enumerate(named):
+        for r, values in enumerate(described):
             for k, name in enumerate(ENCODED):
                 cues, seen = self.counts[name].get(values.get(name, ""), (0, 0))
                 out[r, 2 * k] = (cues + prior) / (seen + ENCODING_WEIGHT)
@@ -173,19 +164,18 @@ class CueRates:
         return cls(data["counts"], data["base"])
 
 
-def candidate_rows(cues: list[Range], contents: list[Range], logits: np.ndarray, features: list[list[str]],
+def candidate_rows(cues: list[Range], contents: list[Range], logits: np.ndarray, described: list[Values],
                    codes: dict[str, dict[str, int]], rates: CueRates) -> np.ndarray:
     """The trees' input for the candidates of one Doc: competition features, descriptor codes (`codes`
     maps each descriptor's known values to theirs; 0 for any other), amounts, the cue's length, and the
-    training rates of the ENCODED features (`rates`)."""
+    training rates of the ENCODED features (`rates`). `described` are the candidates' feature values."""
     competition = competition_features(cues, contents, logits)
-    named = [_named(feats) for feats in features]
-    described = np.zeros((len(features), len(DESCRIPTORS) + len(AMOUNTS) + 1))
-    for r, (values_by_name, cue) in enumerate(zip(named, cues, strict=True)):
-        values, amounts = _described(values_by_name)
+    columns = np.zeros((len(described), len(DESCRIPTORS) + len(AMOUNTS) + 1))
+    for r, (values_by_name, cue) in enumerate(zip(described, cues, strict=True)):
+        values, amounts = describe(values_by_name)
         known = [codes[name].get(value, 0) for name, value in zip(DESCRIPTORS, values, strict=True)]
-        described[r] = known + amounts + [cue[1] - cue[0]]
-    return np.hstack([competition, described, rates.columns(named)])
+        columns[r] = known + amounts + [cue[1] - cue[0]]
+    return np.hstack([competition, columns, rates.columns(described)])
 
 
 class Reranker:
@@ -207,19 +197,19 @@ class Reranker:
         self._codes = value_codes(categories, DESCRIPTORS)
 
     def scores(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
-               features: list[list[str]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """The final cue probability of every candidate of one Doc (`features` are the first stage's),
-        and the ranker's score of each as a reading of its cue (None without a ranker)."""
+               described: list[Values]) -> tuple[np.ndarray, np.ndarray | None]:
+        """The final cue probability of every candidate of one Doc (`described`: their feature values by
+        name), and the ranker's score of each as a reading of its cue (None without a ranker)."""
         if not cues:
             return np.zeros(0), None
-        rows = candidate_rows(cues, contents, logits, features, self._codes, self.rates)
+        rows = candidate_rows(cues, contents, logits, described, self._codes, self.rates)
         ranks = self._ranker.predict(rows, num_threads=1) if self._ranker is not None else None
         return self._booster.predict(rows, num_threads=1), ranks
 
     def probabilities(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
-                      features: list[list[str]]) -> np.ndarray:
-        """The final cue probability of every candidate of one Doc; `features` are the first stage's."""
-        return self.scores(cues, contents, logits, features)[0]
+                      described: list[Values]) -> np.ndarray:
+        """The final cue probability of every candidate of one Doc (`described`: their feature values)."""
+        return self.scores(cues, contents, logits, described)[0]
 
     def to_dict(self) -> dict:
         return {"features": list(FEATURE_NAMES), "descriptors": list(DESCRIPTORS), "amounts": list(AMOUNTS),
@@ -263,18 +253,18 @@ def _by_cue(cues: list[Range], offset: int = 0) -> list[list[int]]:
     return list(readings.values())
 
 
-def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[list[str]]]], labels: np.ndarray,
-                 threshold: float, group_rates: list[CueRates] | None = None) -> Reranker:
-    """Trees over the candidates of `groups` (per Doc: cues, contents, first-stage logits, first-stage
-    features) and their 0/1 `labels`, in order; deterministic for the same input. Descriptor values
+def fit_reranker(groups: list[Group], labels: np.ndarray, threshold: float,
+                 group_rates: list[CueRates] | None = None) -> Reranker:
+    """Trees over the candidates of `groups` (per Doc: cues, contents, first-stage logits, feature
+    values by name) and their 0/1 `labels`, in order; deterministic for the same input. Descriptor values
     seen fewer than MIN_CATEGORY times share one code. `group_rates` are the training rates each group's
     rows read, counted without the group's own fold (as its logits are), so that the trees learn from
     rates as good as those they meet on unseen text; without them, the rates of all groups. The model
     keeps the rates of all groups."""
     lightgbm = lightgbm_module()
-    rates = CueRates.count([feats for *_, features in groups for feats in features], np.asarray(labels))
-    categories = known_values((describe(feats)[0] for *_, features in groups for feats in features), DESCRIPTORS,
-                              MIN_CATEGORY)
+    rates = CueRates.count([values for *_, described in groups for values in described], np.asarray(labels))
+    categories = known_values((describe(values)[0] for *_, described in groups for values in described),
+                              DESCRIPTORS, MIN_CATEGORY)
     codes = value_codes(categories, DESCRIPTORS)
     x = np.vstack([candidate_rows(*group, codes, group_rates[n] if group_rates else rates)
                    for n, group in enumerate(groups)])
@@ -283,8 +273,7 @@ def fit_reranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[l
     return Reranker(booster.model_to_string(), categories, threshold, rates, _fit_ranker(groups, x, labels))
 
 
-def _fit_ranker(groups: list[tuple[list[Range], list[Range], np.ndarray, list[list[str]]]], x: np.ndarray,
-                labels: np.ndarray) -> str | None:
+def _fit_ranker(groups: list[Group], x: np.ndarray, labels: np.ndarray) -> str | None:
     """The reading ranker over the rows `x` of `groups`: trained on the cues of several readings, one of
     them at least right; None when there are none."""
     lightgbm = lightgbm_module()

@@ -35,23 +35,16 @@ NOUN_ROLES = frozenset({"dobj", "oprd", "attr", "pobj"})
 
 def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found, str, Token | None] | None:
     """The claim `verb` would cue, the name of the configuration that found its content, and its
-    subject (None when it has none); None when the verb reports nothing."""
+    subject (None when it has none); None when the verb reports nothing. The first of these that the
+    verb has gives the content: a clausal complement (_complement); an inverted "C, X said" (_inverted);
+    the clause a parenthetical or an "as" clause hangs on; a quotation, object, modified noun or passive
+    subject (_other_content). The content then grows over the quotation it goes on in (_extended)."""
     cue = cue_range(verb)
     subject = subject_of(verb)
-    complement = own_complement(verb)
-    config = "ccomp"
-    if complement is None:
-        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERBAL), None)
-        config = "xcomp"
-    if complement is None and verb.lemma_.lower() in QUESTION_VERBS:
-        complement = next((c for c in verb.rights if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.lefts)), None)
-        config = "question"
-    if complement is None:
-        inverted = _inverted(verb)
-        if inverted is not None:
-            source_head, content = inverted
-            return Found(make_source(source_head, state), cue, content, verb.head, verb), "inverted", source_head
+    complement, config = _complement(verb)
+    if complement is None and (inverted := _inverted(verb)) is not None:
+        source_head, content = inverted
+        return Found(make_source(source_head, state), cue, content, verb.head, verb), "inverted", source_head
     if complement is not None:
         content = clause_range(complement)
         head = complement
@@ -61,31 +54,66 @@ def verb_claim(verb: Token, state: DocState, quotes: QuoteIndex) -> tuple[Found,
         content = clause_range(head, (verb.left_edge.i, verb.right_edge.i + 1))
         config = "paren" if verb.dep_ == "parataxis" else "as"
     else:
-        found = _following_quote(verb, quotes)
-        config = "quote_after"
-        if found is None:
-            found, config = _preceding_quote(verb, quotes), "quote_before"
-        if found is None:
-            found, config = _object(verb)
-        if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in RELATIVE_TAGS):
-            found, config = _modified_noun(verb), "modified"
-        if found is None and (felt := _felt_agent(verb)) is not None:
-            found, config = felt, "experiencer_passive"  # the subject feels it: keep it as the source
-        if found is None and (found := _passive_subject(verb)) is not None:
-            config, subject = "passive", agent_of(verb)
-        if found is None:
+        other = _other_content(verb, quotes)
+        if other is None:
             return None
-        content, head = found
+        (content, head), config = other
+        if config == "passive":
+            subject = agent_of(verb)  # "reported by the agency": the agent is the source
+    content = _extended(verb, content, cue, quotes, head)
+    return Found(subject_source(subject, state), cue, content, head, verb), config, subject
+
+
+def _complement(verb: Token) -> tuple[Token | None, str]:
+    """The verb's clausal complement and its configuration: a that-clause or bare clause ("ccomp"), a
+    verbal `to` complement ("xcomp"), or for a verb of asking its "if"/"whether" clause ("question");
+    None (with the configuration of the last one tried) when it has none."""
+    complement = own_complement(verb)
+    if complement is not None:
+        return complement, "ccomp"
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in VERBAL), None)
+    if complement is not None or verb.lemma_.lower() not in QUESTION_VERBS:
+        return complement, "xcomp"
+    return next((c for c in verb.rights if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.lefts)), None), "question"
+
+
+def _other_content(verb: Token, quotes: QuoteIndex) -> tuple[tuple[tuple[int, int], Token], str] | None:
+    """What a verb without a clausal complement reports, with its head and configuration, by the first
+    rule that finds something: a quotation right after it ("quote_after") or right before it
+    ("quote_before"), its object ("dobj", "prep_…"), the noun it modifies ("modified", which overrides an
+    object that is a relative pronoun), the agent of a passive verb of feeling ("experiencer_passive"),
+    its passive subject ("passive"); None when none does."""
+    found = _following_quote(verb, quotes)
+    config = "quote_after"
+    if found is None:
+        found, config = _preceding_quote(verb, quotes), "quote_before"
+    if found is None:
+        found, config = _object(verb)
+    if verb.dep_ in _NOUN_MODIFIERS and (found is None or found[1].tag_ in RELATIVE_TAGS):
+        found, config = _modified_noun(verb), "modified"
+    if found is None and (felt := _felt_agent(verb)) is not None:
+        found, config = felt, "experiencer_passive"  # the subject feels it: keep it as the source
+    if found is None and (found := _passive_subject(verb)) is not None:
+        config = "passive"
+    return (found, config) if found is not None else None
+
+
+def _extended(verb: Token, content: tuple[int, int], cue: tuple[int, int], quotes: QuoteIndex,
+              head: Token) -> tuple[int, int]:
+    """A content grown to the whole quotation it starts or ends in, to the second half of a quotation
+    the cue interrupts ('"A," he said, "B."'), and over the quotation that goes on after the cue's
+    sentence when nothing else follows the cue (_may_continue)."""
     content = quotes.widen(*content, cue)
     if content[1] <= cue[0] and quotes.ends_quotation(content[1]):
-        second = quote_after_phrase(verb.doc, cue, verb, quotes)  # '"A," he said, "B."'
+        second = quote_after_phrase(verb.doc, cue, verb, quotes)
         if second is not None:
             content = (content[0], second)
     if _may_continue(verb, content, cue, quotes, head):
         continued = quotes.continued(verb.sent.end)
         if continued > verb.sent.end:
             content = (content[0], continued)
-    return Found(subject_source(subject, state), cue, content, head, verb), config, subject
+    return content
 
 
 def _passive_subject(verb: Token) -> tuple[tuple[int, int], Token] | None:
