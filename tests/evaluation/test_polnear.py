@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.corpora.polnear import Attribution, choose_annotations, read_ann, word_spans
-from claimwatch.evaluation.polnear import Tally, match, report
+from claimwatch.evaluation.polnear import AttributionTally, match, report
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -67,7 +67,7 @@ def test_match_needs_overlapping_cue_and_half_the_content_words():
 def test_tally_scores_tokens_attributions_and_sources():
     gold = [Attribution([(0, 9)], [(10, 14)], [(15, 41)]), Attribution([(43, 50)], [(61, 66)], [(67, 69)])]
     pred = [Attribution([(4, 9)], [(10, 14)], [(15, 41)]), Attribution([], [(52, 59)], [(61, 69)])]
-    tally = Tally()
+    tally = AttributionTally()
     tally.add(TEXT, gold, pred)
     result = report(tally, 1)
     assert result.metrics["attribution_precision"] == 0.5
@@ -101,6 +101,6 @@ def test_discontinuous_predicted_content_is_scored_by_its_pieces():
                   TextSpan("Critics … it", (43, 69), pieces))
     (attribution,) = predicted([claim])
     assert attribution.content == pieces
-    tally = Tally()
+    tally = AttributionTally()
     tally.add(TEXT, [Attribution([(52, 59)], [(61, 66)], pieces)], [attribution])
     assert report(tally, 1).metrics["content_token_precision"] == 1.0  # "doubt" in the hull is not content

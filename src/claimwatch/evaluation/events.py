@@ -55,7 +55,9 @@ def _normalise(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class Tally:
+class EventTally:
+    """Per-type counts and the per-field checks, summed over the records."""
+
     gold: Counter = field(default_factory=Counter)
     pred: Counter = field(default_factory=Counter)
     tp: Counter = field(default_factory=Counter)
@@ -78,9 +80,9 @@ def _same(gold: str | None, found: str | None) -> bool:
     return found is not None and (gold == found or gold.lower() in found.lower())
 
 
-def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Tally:
+def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> EventTally:
     """Match predicted to gold events text by text and count what is right."""
-    tally = Tally()
+    tally = EventTally()
     for record, analysis in zip(records, analyses, strict=True):
         predicted: list[Event] = list(analysis.events)
         for event in predicted:
@@ -114,7 +116,7 @@ def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Ta
     return tally
 
 
-def report(tally: Tally, title: str) -> Report:
+def report(tally: EventTally, title: str) -> Report:
     """The per-type table and the summary lines of a tally."""
     rows = []
     for type_ in sorted(set(tally.gold) | set(tally.pred)):

@@ -44,7 +44,7 @@ def predicted(claims: Iterable[Claim]) -> list[Attribution]:
 
 
 @dataclass
-class Tally:
+class AttributionTally:
     """Counts summed over documents."""
 
     tokens: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0, 0] for r in ROLES})  # tp, pred, gold
@@ -92,7 +92,7 @@ def match(words: list[Span], gold: list[Attribution], pred: list[Attribution]) -
     return pairs
 
 
-def report(tally: Tally, n_docs: int) -> Report:
+def report(tally: AttributionTally, n_docs: int) -> Report:
     """The table, the metrics and the closing line of a tally."""
     rows, metrics = [], {}
     for role in ROLES:
@@ -126,7 +126,7 @@ def evaluate(path: Path) -> Report:
     items = list(load(path))
     if not items:
         raise FileNotFoundError(f"{path}: no text/*.txt with attributions/*.ann found")
-    tally = Tally()
+    tally = AttributionTally()
     results = analyze_documents(doc for _name, doc, _gold in items)
     for n, ((_name, doc, gold), result) in enumerate(zip(items, results, strict=True), 1):
         claims = result.claims if isinstance(result, Analysis) else []

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimwatch.nlp.attribution.rerank import Reranker
-from claimwatch.nlp.model_files import read_model_json, write_model_json
+from claimwatch.nlp.learned_files import read_model_json, write_model_json
 
 #: The shipped model, gzip-compressed JSON (2.96 MB instead of 11.85: some 195,000 feature weights, the
 #: second stage's 300 trees, 2.08 MB of LightGBM text, its reading ranker's 200, 1.38 MB, and the training

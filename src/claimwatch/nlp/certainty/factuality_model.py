@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.modality import Fact, clause_mark, local_modality
-from claimwatch.nlp.model_files import read_model_json, write_model_json
+from claimwatch.nlp.learned_files import read_model_json, write_model_json
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "factuality.json.gz"
 #: The numeric inputs, in column order: the rules' rank, sign and signed score, the same for what the
