@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,40 +51,48 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _part(value: Any, index: int) -> Any:
+    """One end of a span, or of the span of a TextSpan or Source; None where there is none."""
+    span = getattr(value, "span", value)
+    return span[index] if span is not None else None
+
+
+def _column_value(obj: Any, column: str) -> Any:
+    """What a column of the contract's table holds of a contract object: the field of its name;
+    else, for `X_start`/`X_end`, an end of field X's span; else, for `X_attr`, that part of field X
+    (`source_kind`, `cue_text`, `time_value`). A list is stored as JSON."""
+    if hasattr(obj, column):
+        value = getattr(obj, column)
+        return json.dumps(value) if isinstance(value, list) else value
+    for suffix, index in (("_start", 0), ("_end", 1)):
+        if column.endswith(suffix):
+            return _part(getattr(obj, column.removesuffix(suffix)), index)
+    field, _, attr = column.partition("_")
+    part = getattr(obj, field)
+    return getattr(part, attr) if part is not None else None
+
+
+def _row(table: Any, obj: Any, **fixed: Any) -> dict[str, Any]:
+    """A row of `table` for one contract object; the schema is the one list of stored fields."""
+    return {**fixed, **{c.name: _column_value(obj, c.name) for c in table.columns if c.name not in fixed
+                        and c.name != "pk"}}
+
+
+@dataclass
+class _Mention:
+    span: tuple[int, int]
+
+
 def _rows(analysis: Analysis) -> dict[Any, list[dict[str, Any]]]:
     """The normalized rows of one analysis, per table."""
     doc_id = analysis.document.id
     rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.ANALYSIS_TABLES}
     for e in analysis.entities:
-        rows[t.entities].append({"document_id": doc_id, "id": e.id, "name": e.name, "type": e.type,
-                                 "country": e.country, "wikidata": e.wikidata, "sector": e.sector})
-        rows[t.mentions].extend({"document_id": doc_id, "entity_id": e.id, "span_start": m[0], "span_end": m[1]}
-                                for m in e.mentions)
-    for c in analysis.claims:
-        src, cue = c.source, c.cue
-        rows[t.claims].append({
-            "document_id": doc_id, "id": c.id, "source_text": src.text, "source_kind": src.kind,
-            "source_start": src.span[0] if src.span else None, "source_end": src.span[1] if src.span else None,
-            "source_entity": src.entity, "cue_text": cue.text if cue else None,
-            "cue_start": cue.span[0] if cue else None, "cue_end": cue.span[1] if cue else None,
-            "content_text": c.content.text, "content_start": c.content.span[0], "content_end": c.content.span[1],
-            "certainty": c.certainty, "polarity": c.polarity, "stated_at": c.stated_at})
-    for v in analysis.events:
-        rows[t.events].append({
-            "document_id": doc_id, "id": v.id, "type": v.type, "mode": v.mode, "trigger_text": v.trigger.text,
-            "trigger_start": v.trigger.span[0], "trigger_end": v.trigger.span[1], "actor": v.actor,
-            "target": v.target, "location": v.location, "time_text": v.time.text if v.time else None,
-            "time_value": v.time.value if v.time else None, "modality": v.modality,
-            "quantities": json.dumps(v.quantities), "dead": v.dead, "injured": v.injured, "size": v.size,
-            "claim": v.claim, "certainty": v.certainty, "polarity": getattr(v, "polarity", "positive"),
-            "cameo": v.cameo})
-    for q in analysis.quantities:
-        rows[t.quantities].append({"document_id": doc_id, "id": q.id, "text": q.text, "span_start": q.span[0],
-                                   "span_end": q.span[1], "value": q.value, "unit": q.unit, "bound": q.bound,
-                                   "upper": q.upper})
-    for tm in analysis.times:
-        rows[t.times].append({"document_id": doc_id, "id": tm.id, "text": tm.text, "span_start": tm.span[0],
-                              "span_end": tm.span[1], "value": tm.value})
+        rows[t.entities].append(_row(t.entities, e, document_id=doc_id))
+        rows[t.mentions].extend(_row(t.mentions, _Mention(m), document_id=doc_id, entity_id=e.id) for m in e.mentions)
+    for table, items in ((t.claims, analysis.claims), (t.events, analysis.events),
+                         (t.quantities, analysis.quantities), (t.times, analysis.times)):
+        rows[table].extend(_row(table, item, document_id=doc_id) for item in items)
     return rows
 
 
