@@ -13,9 +13,9 @@ app = typer.Typer(help="Who asserts what in the news, how sure, and who else say
 
 
 def _register() -> None:
-    from claimwatch.cli import analyze, evaluate, store, train
+    from claimwatch.cli import analyze, evaluate, serve, store, train
 
-    for sub in (analyze, evaluate, store, train):
+    for sub in (analyze, evaluate, store, train, serve):
         for command in sub.app.registered_commands:
             app.registered_commands.append(command)
 
