@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.batch.ingest import ingest
 from claimwatch.ingest.metadata import read_metadata_table
 from claimwatch.knowledge import Store
-from claimwatch.scale.ingest import ingest
 
 NEWS = Path(__file__).resolve().parent / "news"
 

@@ -13,7 +13,7 @@ from claimwatch.api import problems, routes, writes
 from claimwatch.api.middleware import RequestGuard, SecurityHeaders
 from claimwatch.api.service import Service
 from claimwatch.api.settings import Settings
-from claimwatch.knowledge import Store
+from claimwatch.knowledge import KnowledgeBase
 
 DESCRIPTION = """Who asserts what in the news, how sure, what happened to whom — and who else says so.
 
@@ -23,7 +23,7 @@ answer the knowledge contract's rows, paged with `limit` and `offset` (`total` i
 `Authorization: Bearer TOKEN`, the token the server was started with."""
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None, ui: bool = True) -> FastAPI:
+def create_app(settings: Settings | None = None, *, store: KnowledgeBase | None = None, ui: bool = True) -> FastAPI:
     """The app over `settings.db` (or an open `store`, which the caller keeps and closes)."""
     settings = settings or Settings()
     service = Service(settings, store)

@@ -2,7 +2,7 @@
 their answers kept until the store changes, documents with their analyses, timelines, and the
 bounded analysis and writes.
 
-Reads go to one `Store`, writes to another instance of the same database, so that a write never
+Reads go to one `KnowledgeBase`, writes to another instance of the same database, so that a write never
 clears a snapshot a read is using; a query's answer is kept (a few at a time) until the counts of
 documents, reports or claim groups change, so that paging through events costs one query.
 """
@@ -25,7 +25,7 @@ from claimwatch.api.problems import ProblemError
 from claimwatch.api.settings import Settings
 from claimwatch.api.timeline import Interval, timeline
 from claimwatch.errors import ClaimwatchError, InputError
-from claimwatch.knowledge import Store
+from claimwatch.knowledge import KnowledgeBase
 from claimwatch.model import Analysis
 
 T = TypeVar("T")
@@ -61,10 +61,10 @@ def jsonable(row: dict[str, Any]) -> dict[str, Any]:
 class Service:
     """The store as the API and the UI see it (see the module's docstring)."""
 
-    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+    def __init__(self, settings: Settings, store: KnowledgeBase | None = None) -> None:
         self.settings = settings
-        self.store = store if store is not None else Store(settings.db)
-        self._writer: Store | None = None
+        self.store = store if store is not None else KnowledgeBase(settings.db)
+        self._writer: KnowledgeBase | None = None
         self._memo: OrderedDict[tuple, tuple[tuple, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -98,7 +98,7 @@ class Service:
 
     def events(self, about: str | None = None, *, type: str | None = None, since: str | None = None,
                until: str | None = None, min_sources: int | None = None, order: str = "oldest") -> list[dict]:
-        """Event clusters as `Store.events`, oldest first, newest first or most independent sources first."""
+        """Event clusters as `KnowledgeBase.events`, oldest first, newest first or most independent sources first."""
         check_dates(since, until)
         if order not in EVENT_ORDERS:
             raise bad_filter(f"order {order!r}: use one of {', '.join(EVENT_ORDERS)}")
@@ -249,9 +249,9 @@ class Service:
         return self._bounded(lambda: claimwatch.analyze(text, published=published, url=url),
                              self.settings.analysis_timeout_s)
 
-    def writer(self) -> Store:
+    def writer(self) -> KnowledgeBase:
         if self._writer is None:
-            self._writer = Store(self.store.url)
+            self._writer = KnowledgeBase(self.store.url)
         return self._writer
 
     def add_text(self, text: str, *, published: str | None = None, url: str | None = None,
@@ -268,7 +268,7 @@ class Service:
 
     def add_urls(self, urls: list[str]) -> dict[str, Any]:
         """Fetch, analyse and store pages (http and https only; no private addresses unless allowed)."""
-        from claimwatch.scale.ingest import ingest
+        from claimwatch.batch.ingest import ingest
 
         if len(urls) > self.settings.max_urls:
             raise ProblemError(413, f"at most {self.settings.max_urls} URLs in one request", "too-many-urls")

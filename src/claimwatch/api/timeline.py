@@ -1,4 +1,4 @@
-"""Counts of event clusters per day, ISO week or month, from `Store.events()` records.
+"""Counts of event clusters per day, ISO week or month, from `KnowledgeBase.events()` records.
 
 A cluster counts once, in the period of its first report; the periods between the first and the
 last are filled with zeros (up to MAX_FILLED of them) so that a chart shows the quiet days too.

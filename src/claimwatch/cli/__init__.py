@@ -13,9 +13,9 @@ app = typer.Typer(help="Who asserts what in the news, how sure, and who else say
 
 
 def _register() -> None:
-    from claimwatch.cli import analyze, evaluate, serve, store, train
+    from claimwatch.cli import analyze, evaluate, knowledge, serve, train
 
-    for sub in (analyze, evaluate, store, train, serve):
+    for sub in (analyze, evaluate, knowledge, train, serve):
         for command in sub.app.registered_commands:
             app.registered_commands.append(command)
 

@@ -70,9 +70,9 @@ def _workers(requested: int, n_inputs: int) -> int:
 def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None,
             workers: WorkersOpt = 0) -> None:
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
+    from claimwatch.batch.workers import analyze_parallel
     from claimwatch.ingest import check_published
     from claimwatch.nlp.pipeline import Failure
-    from claimwatch.scale.runner import analyze_parallel
 
     fmt = default_format(fmt)
     try:

@@ -24,7 +24,7 @@ def _loopback(host: str) -> bool:
 
 @app.command()
 def serve(
-    db: Annotated[str | None, typer.Option("--db", help="Store: a SQLite file or a database URL "
+    db: Annotated[str | None, typer.Option("--db", help="KnowledgeBase: a SQLite file or a database URL "
                                            "(default: $CLAIMWATCH_DB, else ./claimwatch.db).")] = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the "
                                       "network.")] = "127.0.0.1",

@@ -59,9 +59,9 @@ def measure(db: str, paths: tuple[str, ...] = DEFAULT_PATHS, requests: int = 200
     """Serve `db` on a free loopback port and time `requests` GETs of each path, one after another."""
     import httpx
 
-    from claimwatch.knowledge import Store
+    from claimwatch.knowledge import KnowledgeBase
 
-    with Store(db) as store:
+    with KnowledgeBase(db) as store:
         docs = [d["id"] for d in store.documents()]
     port = _free_port()
     server = _start(db, port)

@@ -1,6 +1,10 @@
 """Knowledge across documents: copies, clusters of the same happening, independent sources,
-contradictions and the actor graph. `Store` is `claimwatch.Store`."""
+contradictions and the actor graph. `KnowledgeBase` (the store with its knowledge) is what
+`claimwatch.Store` names."""
 
-from claimwatch.knowledge.store import Store, outlet_of
+from claimwatch.knowledge.base import KnowledgeBase, outlet_of
 
-__all__ = ["Store", "outlet_of"]
+#: The public name of the knowledge base (`claimwatch.Store(...)`), as the design documents it.
+Store = KnowledgeBase
+
+__all__ = ["KnowledgeBase", "Store", "outlet_of"]

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from claimwatch.batch.ingest import ingest
 from claimwatch.knowledge import Store
-from claimwatch.scale.ingest import ingest
 
 WIRE = ("Government forces recaptured the river town of Esk on Tuesday after three days of fighting, the "
         "defence ministry said in a statement. At least 40 fighters were killed, according to the ministry, "

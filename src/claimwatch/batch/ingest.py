@@ -14,15 +14,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimwatch.batch.workers import analyze_parallel
 from claimwatch.errors import InputError
 from claimwatch.ingest import document_from_bytes
 from claimwatch.ingest.fetch import Fetcher
 from claimwatch.ingest.metadata import MetadataTable, apply_metadata
 from claimwatch.ingest.sources import RawInput, SourceFailure, iter_inputs
-from claimwatch.knowledge import Store
+from claimwatch.knowledge import KnowledgeBase
 from claimwatch.model import Document
 from claimwatch.nlp.pipeline import Failure
-from claimwatch.scale.runner import analyze_parallel
 
 
 @dataclass
@@ -52,7 +52,7 @@ class _Tag:
     outlet: str | None = None
 
 
-def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | None = None,
+def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet: str | None = None,
            published: str | None = None, allow_private: bool = False,
            on_result: Callable[[str], None] | None = None, fetcher: Fetcher | None = None,
            metadata: MetadataTable | None = None) -> IngestSummary:
@@ -133,9 +133,9 @@ def ingest(sources: list[str], store: Store, *, workers: int = 1, outlet: str | 
     return summary
 
 
-def _store_publication(store: Store, doc: Document, tag: _Tag, summary: IngestSummary,
+def _store_publication(store: KnowledgeBase, doc: Document, tag: _Tag, summary: IngestSummary,
                        tick: Callable[[str], None]) -> None:
-    """Store another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
+    """KnowledgeBase another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
     if store.add_publication(doc, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
         summary.stored += 1
         summary.copies += 1

@@ -1,4 +1,4 @@
-"""`claimwatch.Store`: the store with its knowledge — the same queries the CLI prints.
+"""`KnowledgeBase` (`claimwatch.Store`): the store with its knowledge — the same queries the CLI prints.
 
     store = claimwatch.Store("news.db")          # or a postgresql:// URL; default $CLAIMWATCH_DB
     store.add(analysis, outlet="example.com")     # idempotent; records copies of earlier documents
@@ -90,7 +90,7 @@ def publication_id(text_id: str, place: str) -> str:
     return f"{text_id}@{hashlib.sha1(place.encode()).hexdigest()[:8]}"
 
 
-class Store(SQLStore):
+class KnowledgeBase(SQLStore):
     """Documents, analyses and the knowledge across them (see the module's docstring)."""
 
     def __init__(self, db: str | Path | None = None, *, window_days: int = WINDOW_DAYS, migrate: bool = True) -> None:

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from claimwatch.cli.store import app
+from claimwatch.cli.knowledge import app
 from claimwatch.knowledge import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "knowledge"))

@@ -24,7 +24,7 @@ class GraphLevel(StrEnum):
     actor = "actor"
     country = "country"
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Store: a SQLite file or a database URL "
+DbOpt = Annotated[str | None, typer.Option("--db", help="KnowledgeBase: a SQLite file or a database URL "
                                            "(default: $CLAIMWATCH_DB, else ./claimwatch.db).")]
 AboutOpt = Annotated[str | None, typer.Option("--about", help="An actor: a name, a country (name or ISO code) "
                                               "or a Wikidata QID.")]
@@ -34,10 +34,10 @@ MinSourcesOpt = Annotated[int | None, typer.Option("--min-sources", min=1, help=
 
 
 def _open(db: str | None):
-    from claimwatch.knowledge import Store
+    from claimwatch.knowledge import KnowledgeBase
 
     try:
-        return Store(db)
+        return KnowledgeBase(db)
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
@@ -120,8 +120,8 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from claimwatch.batch.ingest import ingest as run_ingest
     from claimwatch.ingest.sources import count_inputs
-    from claimwatch.scale.ingest import ingest as run_ingest
 
     fmt = default_format(fmt)
     err = Console(stderr=True)
