@@ -49,9 +49,9 @@ def test_ingest_stores_each_document_once_and_resumes(corpus, tmp_path):
         analysis = store.analysis(doc_id)
         assert sum(1 for r in store.table("claims") if r["document_id"] == doc_id) == len(analysis.claims)
         assert sum(1 for r in store.table("entities") if r["document_id"] == doc_id) == len(analysis.entities)
-    json.dumps(store.events())  # every query result is JSON as it is
-    json.dumps(store.claims())
-    assert store.entities()
+    json.dumps(store.events().to_dicts())  # every query result is JSON as it is
+    json.dumps(store.claims().to_dicts())
+    assert store.entities().to_dicts()
 
 
 def test_two_workers_store_the_same_documents(corpus, tmp_path):

@@ -119,7 +119,7 @@ def test_ingest_with_a_metadata_table_and_copies_from_other_outlets(tmp_path):
     docs = {d["outlet"]: d for d in Store(db).documents()}
     # one text, two publications: the one stored second is the copy (the files are read in name order)
     assert docs["wire.example"]["copy_of"] == docs["daily.example"]["id"]
-    [cluster] = Store(db).events()
+    [cluster] = Store(db).events().to_dicts()
     assert cluster["reports"] == 2 and cluster["copies"] == 1 and cluster["independent_sources"] == 1
     assert (docs["wire.example"]["published"], docs["daily.example"]["published"]) == ("2025-02-03", "2025-02-04")
     assert docs[None]["published"] is None  # no date of its own and none in the table: undated

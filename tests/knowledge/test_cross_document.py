@@ -44,7 +44,7 @@ def test_officials_of_one_state_stay_distinct_and_surnames_resolve(store):
     store.add(_official("Daniel Brandt", "Brandt", "b.example", "2025-03-02").analysis, outlet="b.example")
     # a later article names her by surname only: the one stored person of that surname
     store.add(_official("Okafor", "Okafor", "c.example", "2025-03-03").analysis, outlet="c.example")
-    people = {r["name"]: r for r in store.entities() if r["type"] == "person"}
+    people = {r["name"]: r for r in store.entities().to_dicts() if r["type"] == "person"}
     assert set(people) == {"Maria Okafor", "Daniel Brandt"}
     assert people["Maria Okafor"]["documents"] == 2 and people["Maria Okafor"]["aliases"] == ["Maria Okafor",
                                                                                               "Okafor"]
@@ -57,7 +57,7 @@ def test_an_ambiguous_surname_stays_its_own_actor(store):
     store.add(_official("Maria Okafor", "Okafor", "a.example", "2025-03-01").analysis, outlet="a.example")
     store.add(_official("Samuel Okafor", "Okafor", "b.example", "2025-03-02").analysis, outlet="b.example")
     store.add(_official("Okafor", "Okafor", "c.example", "2025-03-03").analysis, outlet="c.example")
-    names = sorted(r["name"] for r in store.entities() if r["type"] == "person")
+    names = sorted(r["name"] for r in store.entities().to_dicts() if r["type"] == "person")
     assert names == ["Maria Okafor", "Okafor", "Samuel Okafor"]
 
 
@@ -66,9 +66,9 @@ def test_graph_rolls_persons_up_to_states_only_at_country_level(store):
     okafor, china = b.entity("Maria Okafor", "person", "USA"), b.entity("Chinese", "country", "CHN")
     b.event("CONSULT", "met", okafor, china)
     store.add(b.analysis, outlet="a.example")
-    actor_edges = [(e["actor"]["name"], e["target"]["name"]) for e in store.graph_edges()]
+    actor_edges = [(e["actor"]["name"], e["target"]["name"]) for e in store.graph_edges().to_dicts()]
     assert actor_edges == [("Maria Okafor", "Chinese")]
-    country_edges = [(e["actor"]["key"], e["target"]["key"]) for e in store.graph_edges(level="country")]
+    country_edges = [(e["actor"]["key"], e["target"]["key"]) for e in store.graph_edges(level="country").to_dicts()]
     assert country_edges == [("country:USA", "country:CHN")]
 
 
@@ -103,7 +103,7 @@ def test_the_same_text_from_another_outlet_is_a_stored_copy(store):
     docs = {d["outlet"]: d for d in store.documents()}
     assert docs["aggregator.example"]["copy_of"] == docs["wire.example"]["id"]
     assert store.count("events") == 2
-    [cluster] = store.events()
+    [cluster] = store.events().to_dicts()
     assert cluster["reports"] == 2 and cluster["copies"] == 1 and cluster["independent_sources"] == 1
     assert cluster["outlets"] == ["aggregator.example", "wire.example"]
 
@@ -127,10 +127,10 @@ def test_numbers_denials_and_revisions(store):
                      "state.example", 0, polarity="negative", cue="denied",
                      content="Militia fighters shelled the market town of Tawila")
     store.add(denial.analysis, outlet="state.example")
-    [cluster] = store.events()
+    [cluster] = store.events().to_dicts()
     assert cluster["independent_sources"] == 3 and cluster["denials"] == 1
     assert cluster["dead"] == {"min": 9, "max": 14}
-    found = {(c["kind"], c["field"]): c for c in store.contradictions()}
+    found = {(c["kind"], c["field"]): c for c in store.contradictions().to_dicts()}
     revision = found[("revision", "dead")]
     assert [(r["outlet"], r["value"]) for r in revision["reports"]] == [("daily.example", 14), ("daily.example", 9)]
     # the daily's latest figure (14) against the wire's 12; "at least 10" contradicts neither
@@ -151,7 +151,7 @@ def test_a_deployment_coded_differently_is_one_happening(store):
     iran, place = b.entity("Iranian", "country", "IRN"), b.entity("Deir ez-Zor", "place", "SYR")
     b.event("MOBILIZE", "stationed", iran, None, location=place, size=3000)
     store.add(b.analysis, outlet="b.example")
-    [cluster] = store.events()
+    [cluster] = store.events().to_dicts()
     assert cluster["types"] == ["AID", "MOBILIZE"] and cluster["independent_sources"] == 2
 
 
@@ -161,7 +161,7 @@ def test_two_meetings_a_week_apart_are_two_happenings(store):
         egypt, ethiopia = b.entity("Egypt"), b.entity("Ethiopia")
         b.event("CONSULT", "met", egypt, ethiopia)
         store.add(b.analysis, outlet=outlet)
-    assert len(store.events()) == 2
+    assert len(store.events().to_dicts()) == 2
 
 
 def test_claims_group_only_by_what_they_say(store):
@@ -174,7 +174,7 @@ def test_claims_group_only_by_what_they_say(store):
         alvarez = b.entity("Ruth Alvarez", "person", "USA")
         b.claim("Ruth Alvarez", "said", text.split("said ")[1].rstrip("."), entity=alvarez)
         store.add(b.analysis, outlet=outlet)
-    by_outlet = {c["outlet"]: c for c in store.claims()}
+    by_outlet = {c["outlet"]: c for c in store.claims().to_dicts()}
     assert by_outlet["a.example"]["cluster"] == by_outlet["c.example"]["cluster"]
     assert by_outlet["b.example"]["cluster"] != by_outlet["a.example"]["cluster"]
     assert by_outlet["a.example"]["independent_sources"] == 2 and by_outlet["b.example"]["independent_sources"] == 1
@@ -190,10 +190,10 @@ def test_undated_items_are_never_given_the_ingest_day_and_are_left_out_of_window
     undated.event("COERCE", "seized", rebels, post)
     store.add(dated.analysis, outlet="wire.example")
     store.add(undated.analysis, outlet="blog.example")
-    everything = store.events()
+    everything = store.events().to_dicts()
     assert len(everything) == 2
     assert {c["first_reported"] for c in everything} == {"2025-03-04", None}
-    window = store.events(since="2025-01-01")
+    window = store.events(since="2025-01-01").to_dicts()
     assert [c["type"] for c in window] == ["ASSAULT"] and window.undated == 1
-    assert store.events(until="2025-03") and store.events(until="2025-02") == []
-    assert {r["first_seen"] for r in store.entities() if r["name"] in ("Rebels", "Adre")} == {None}
+    assert store.events(until="2025-03").to_dicts() and store.events(until="2025-02").to_dicts() == []
+    assert {r["first_seen"] for r in store.entities().to_dicts() if r["name"] in ("Rebels", "Adre")} == {None}

@@ -23,7 +23,7 @@ def store(db_url):
 
 
 def _cluster(store, type_):
-    [cluster] = store.events(type=type_)
+    [cluster] = store.events(type=type_).to_dicts()
     return cluster
 
 
@@ -48,15 +48,15 @@ def test_event_cluster_counts_independent_sources_and_denials(store):
 
 
 def test_unrelated_events_stay_apart(store):
-    assert sorted(c["type"] for c in store.events()) == ["AGREE", "AID", "ASSAULT"]
-    assert [c["type"] for c in store.events(about="Turkey")] == ["ASSAULT"]
-    assert {c["type"] for c in store.events(about="IRN")} == {"AID", "AGREE"}
-    assert [c["type"] for c in store.events(min_sources=3)] == ["AID"]
-    assert store.events(since="2024-03-11", type="AGREE") == []
+    assert sorted(c["type"] for c in store.events().to_dicts()) == ["AGREE", "AID", "ASSAULT"]
+    assert [c["type"] for c in store.events(about="Turkey").to_dicts()] == ["ASSAULT"]
+    assert {c["type"] for c in store.events(about="IRN").to_dicts()} == {"AID", "AGREE"}
+    assert [c["type"] for c in store.events(min_sources=3).to_dicts()] == ["AID"]
+    assert store.events(since="2024-03-11", type="AGREE").to_dicts() == []
 
 
 def test_number_contradiction_shows_both_sides_once_per_origin(store):
-    [number] = [c for c in store.contradictions() if c["kind"] == "number"]
+    [number] = [c for c in store.contradictions().to_dicts() if c["kind"] == "number"]
     assert number["field"] == "size"
     values = sorted(r["value"] for r in number["reports"])
     assert values == [2000, 3000, 3000]  # the wire story once (not its copies), herald, observer
@@ -64,7 +64,7 @@ def test_number_contradiction_shows_both_sides_once_per_origin(store):
 
 
 def test_denial_by_another_party_is_a_polarity_contradiction(store):
-    [polarity] = [c for c in store.contradictions() if c["kind"] == "polarity"]
+    [polarity] = [c for c in store.contradictions().to_dicts() if c["kind"] == "polarity"]
     assert polarity["type"] == "AID"
     denials = [r for r in polarity["reports"] if r["value"] == "negative"]
     assert [r["outlet"] for r in denials] == ["tribune.example"]
@@ -72,7 +72,7 @@ def test_denial_by_another_party_is_a_polarity_contradiction(store):
 
 
 def test_a_source_taking_back_its_report_is_a_retraction(store):
-    [retraction] = [c for c in store.contradictions() if c["kind"] == "retraction"]
+    [retraction] = [c for c in store.contradictions().to_dicts() if c["kind"] == "retraction"]
     assert retraction["type"] == "ASSAULT"
     outlets = [(r["outlet"], r["value"]) for r in retraction["reports"]]
     assert ("post.example", "positive") in outlets and ("post.example", "negative") in outlets
@@ -81,18 +81,18 @@ def test_a_source_taking_back_its_report_is_a_retraction(store):
 
 
 def test_claims_about_an_actor_with_their_cluster(store):
-    claims = store.claims(about="Iran")
+    claims = store.claims(about="Iran").to_dicts()
     assert claims and all(c["cluster"] for c in claims)
     assert {c["independent_sources"] for c in claims if c["outlet"] == "observer.example"} == {3}
-    assert all(c["independent_sources"] >= 3 for c in store.claims(about="Iran", min_sources=3))
-    assert [c["outlet"] for c in store.claims(source="Kurdish")] == ["ledger.example"]
-    assert {c["outlet"] for c in store.claims(about="Iran", since="2024-03-06")} == {"herald.example"}
-    [denial] = store.claims(source="foreign ministry")  # made by Iran, about what Iran did not do
+    assert all(c["independent_sources"] >= 3 for c in store.claims(about="Iran", min_sources=3).to_dicts())
+    assert [c["outlet"] for c in store.claims(source="Kurdish").to_dicts()] == ["ledger.example"]
+    assert {c["outlet"] for c in store.claims(about="Iran", since="2024-03-06").to_dicts()} == {"herald.example"}
+    [denial] = store.claims(source="foreign ministry").to_dicts()  # made by Iran, about what Iran did not do
     assert denial["polarity"] == "negative" and denial["source"]["entity"]["country"] == "IRN"
 
 
 def test_entities_across_documents(store):
-    iran = next(e for e in store.entities() if e["country"] == "IRN")
+    iran = next(e for e in store.entities().to_dicts() if e["country"] == "IRN")
     assert iran["documents"] == 7 and "Iran" in iran["aliases"]
     assert iran["id"] == "country:IRN" and iran["mentions"] >= 7
     assert iran["first_seen"] == "2024-03-04"
@@ -131,3 +131,20 @@ def test_copies_are_found_against_signatures_stored_earlier(db_url):
     with Store(db_url) as later:  # a new process: the index comes from the stored signatures
         later.add(copy.analysis, outlet=copy.outlet)
         assert {d["outlet"]: d["copy_of"] for d in later.documents()}["daily.example"] == wire.doc.id
+
+
+def test_queries_answer_typed_records_that_give_the_contract_json(store):
+    from claimwatch.knowledge.clusters import EventCluster
+    from claimwatch.knowledge.records import ActorSummary, ClaimRecord, Contradiction, Edge
+
+    [aid] = store.events(type="AID")
+    assert isinstance(aid, EventCluster) and aid.independent_sources() == 3 and aid.denials() == 1
+    assert aid.to_dict()["independent_sources"] == 3
+    assert all(isinstance(c, Contradiction) for c in store.contradictions())
+    assert {c.kind for c in store.contradictions()} == {"number", "polarity", "retraction"}
+    claim = store.claims(about="Iran")[0]
+    assert isinstance(claim, ClaimRecord) and claim.to_dict()["claim"] == claim.claim.id
+    iran = next(a for a in store.entities() if a.actor.key == "country:IRN")
+    assert isinstance(iran, ActorSummary) and iran.documents == 7
+    edge = store.graph_edges()[0]
+    assert isinstance(edge, Edge) and edge.to_dict()["type"] == edge.type

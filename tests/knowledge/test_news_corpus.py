@@ -33,7 +33,7 @@ def _by_file(store: Store) -> dict[str, dict]:
 
 def _cluster_of(store: Store, file: str, **filters) -> dict:
     doc = _by_file(store)[file]["id"]
-    found = [c for c in store.events(**filters) if any(e["document"] == doc for e in c["evidence"])]
+    found = [c for c in store.events(**filters).to_dicts() if any(e["document"] == doc for e in c["evidence"])]
     return max(found, key=lambda c: c["reports"])
 
 
@@ -70,7 +70,7 @@ def test_the_strike_is_one_cluster_with_independent_sources_and_the_denial_apart
 
 def test_the_strike_numbers_disagree_between_outlets_and_the_meridian_revised_its_own(store):
     strike = _cluster_of(store, "northwire-strike-1.html", type="ASSAULT")
-    rows = [c for c in store.contradictions() if c["cluster"] == strike["cluster"]]
+    rows = [c for c in store.contradictions().to_dicts() if c["cluster"] == strike["cluster"]]
     number = next(c for c in rows if c["kind"] == "number" and c["field"] == "dead")
     values = {(r["outlet"], r["value"]) for r in number["reports"]}
     assert ("meridiantimes.example", 14) in values  # the Meridian by its latest figure
@@ -91,7 +91,8 @@ def test_the_deployment_in_paraphrase_is_one_happening_with_a_number_contradicti
     assert {"northwire.example", "atlasworld.example", "saheltribune.example"} <= set(deployment["outlets"])
     assert deployment["independent_sources"] >= 3
     assert deployment["size"] == {"min": 2000, "max": 3000}
-    number = [c for c in store.contradictions() if c["cluster"] == deployment["cluster"] and c["kind"] == "number"]
+    number = [c for c in store.contradictions().to_dicts()
+              if c["cluster"] == deployment["cluster"] and c["kind"] == "number"]
     assert number and {r["value"] for r in number[0]["reports"]} == {2000, 3000}
 
 
@@ -99,7 +100,7 @@ def test_two_meetings_a_week_apart_never_share_a_cluster(store):
     docs = _by_file(store)
     first = {docs[f]["id"] for f in ("northwire-meetings-1.html", "cairoledger-meetings-1.html")}
     second = {docs[f]["id"] for f in ("atlasworld-meetings-1.html", "addisherald-meetings-1.html")}
-    for cluster in store.events(type="CONSULT"):
+    for cluster in store.events(type="CONSULT").to_dicts():
         documents = {e["document"] for e in cluster["evidence"]}
         assert not (documents & first and documents & second)
     meeting = _cluster_of(store, "cairoledger-meetings-1.html", type="CONSULT")
@@ -107,7 +108,7 @@ def test_two_meetings_a_week_apart_never_share_a_cluster(store):
 
 
 def test_officials_of_one_state_are_distinct_actors(store):
-    people = {r["name"]: r for r in store.entities() if r["type"] == "person"}
+    people = {r["name"]: r for r in store.entities().to_dicts() if r["type"] == "person"}
     officials = ["Eleanor Vantreight", "Darnell Quisby", "Harriet Pembleworth"]
     assert all(name in people for name in officials)
     assert len({people[name]["id"] for name in officials}) == 3
@@ -119,15 +120,15 @@ def test_officials_of_one_state_are_distinct_actors(store):
 def test_the_local_stories_stay_out_of_the_conflict_clusters(store):
     docs = _by_file(store)
     local = {docs[f]["id"] for f in ("lakeshorecourier-local-1.html", "lakeshorecourier-local-2.html")}
-    for cluster in store.events():
+    for cluster in store.events().to_dicts():
         if {e["document"] for e in cluster["evidence"]} & local:
             assert cluster["reports"] == 1 and cluster["dead"] is None and cluster["size"] is None
 
 
 def test_a_window_leaves_the_undated_page_out_and_counts_it(store):
     undated_page = _by_file(store)["horizoninstitute-deployment-1.html"]["id"]
-    window = store.events(since="2025-03-01", until="2025-03-31")
-    undated_only = [c for c in store.events() if {e["document"] for e in c["evidence"]} == {undated_page}]
+    window = store.events(since="2025-03-01", until="2025-03-31").to_dicts()
+    undated_only = [c for c in store.events().to_dicts() if {e["document"] for e in c["evidence"]} == {undated_page}]
     assert undated_only and window.undated == len(undated_only)
     assert not any(c["cluster"] in {u["cluster"] for u in undated_only} for c in window)
-    assert store.events(since="2025-04-01").undated == len(undated_only)
+    assert store.events(since="2025-04-01").to_dicts().undated == len(undated_only)

@@ -26,6 +26,7 @@ from claimwatch.api.settings import Settings
 from claimwatch.api.timeline import Interval, timeline
 from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.knowledge import KnowledgeBase
+from claimwatch.knowledge.records import Rows
 from claimwatch.model import Analysis
 
 T = TypeVar("T")
@@ -102,8 +103,8 @@ class Service:
         check_dates(since, until)
         if order not in EVENT_ORDERS:
             raise bad_filter(f"order {order!r}: use one of {', '.join(EVENT_ORDERS)}")
-        rows = self._cached(("events", about, type, since, until, min_sources), lambda: self.store.events(
-            about, type=type, since=since, until=until, min_sources=min_sources))
+        rows = self._cached(("events", about, type, since, until, min_sources), lambda: _as_dicts(self.store.events(
+            about, type=type, since=since, until=until, min_sources=min_sources)))
         if order == "oldest":
             return rows
         key = ("events-order", about, type, since, until, min_sources, order)
@@ -117,13 +118,13 @@ class Service:
         """Cluster id → record, document id → its clusters, the clusters with a contradiction."""
 
         def build() -> tuple[dict[str, dict], dict[str, list[str]], set[str]]:
-            clusters = {row["cluster"]: row for row in self.store.events()}
+            clusters = {row["cluster"]: row for row in _as_dicts(self.store.events())}
             by_doc: dict[str, list[str]] = {}
             for cid, row in clusters.items():
                 for ev in row["evidence"]:
                     if cid not in by_doc.setdefault(ev["document"], []):
                         by_doc[ev["document"]].append(cid)
-            contested = {c["cluster"] for c in self.store.contradictions()}
+            contested = {c.cluster for c in self.store.contradictions()}
             return clusters, by_doc, contested
 
         return self._cached(("indexes",), build)
@@ -144,17 +145,17 @@ class Service:
 
     def contradictions(self, about: str | None = None, kind: str | None = None,
                        cluster: str | None = None) -> list[dict]:
-        rows = self._cached(("contradictions", about), lambda: self.store.contradictions(about))
+        rows = self._cached(("contradictions", about), lambda: _as_dicts(self.store.contradictions(about)))
         return [r for r in rows if (kind is None or r["kind"] == kind) and (cluster is None or r["cluster"] == cluster)]
 
     def claims(self, about: str | None = None, *, source: str | None = None, since: str | None = None,
                until: str | None = None, min_sources: int | None = None) -> list[dict]:
         check_dates(since, until)
-        return self._cached(("claims", about, source, since, until, min_sources), lambda: self.store.claims(
-            about, source=source, since=since, until=until, min_sources=min_sources))
+        return self._cached(("claims", about, source, since, until, min_sources), lambda: _as_dicts(self.store.claims(
+            about, source=source, since=since, until=until, min_sources=min_sources)))
 
     def entities(self, about: str | None = None, type: str | None = None) -> list[dict]:
-        rows = self._cached(("entities", about), lambda: self.store.entities(about))
+        rows = self._cached(("entities", about), lambda: _as_dicts(self.store.entities(about)))
         return rows if type is None else [r for r in rows if r["type"] == type]
 
     def actor_names(self, limit: int = 300) -> list[str]:
@@ -295,3 +296,8 @@ def _keep_undated(rows: list[dict], ordered: list[dict]) -> list[dict]:
     if hasattr(rows, "undated"):
         out.undated = rows.undated
     return out
+
+
+def _as_dicts(rows: Rows) -> Rows[dict[str, Any]]:
+    """A query's records as the contract's JSON objects, keeping the count of undated ones."""
+    return rows.to_dicts()

@@ -41,13 +41,6 @@ def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg="red", err=True)
 
 
-def require_choice(name: str, choices: tuple[str, ...], what: str) -> None:
-    """Stop with one line and exit 2 unless `name` is one of `choices`."""
-    if name not in choices:
-        fail(f"unknown {what} {name!r}: choose one of {', '.join(choices)}")
-        raise typer.Exit(2)
-
-
 def require_path(path: Path, *, folder: bool = False) -> None:
     """Stop with one line and exit 2 unless `path` exists (and is a folder, where one is needed)."""
     if not (path.is_dir() if folder else path.exists()):

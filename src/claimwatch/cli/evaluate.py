@@ -2,32 +2,50 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_choice, require_path
-from claimwatch.evaluation import Report
+from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_path
+from claimwatch.evaluation import Scorecard
 
 app = typer.Typer()
 
-EVALUATIONS = ("polnear", "factuality", "events", "quantities")
+class Evaluation(StrEnum):
+    """The components `claimwatch eval` scores, each against its gold data."""
+
+    polnear = "polnear"
+    factuality = "factuality"
+    events = "events"
+    quantities = "quantities"
+
+
+def _scorer(name: Evaluation) -> Callable[[Path], Scorecard]:
+    """The scoring function of a component (imported only when asked for: each loads its own data)."""
+    if name is Evaluation.polnear:
+        from claimwatch.evaluation.polnear import evaluate as score
+    elif name is Evaluation.factuality:
+        from claimwatch.evaluation.factuality import evaluate as score
+    elif name is Evaluation.events:
+        from claimwatch.evaluation.events import evaluate as score
+    else:
+        from claimwatch.evaluation.quantities import evaluate as score
+    return score
 
 
 @app.command("eval")
 def evaluate(
-    name: Annotated[str, typer.Argument(help=f"What to score: {', '.join(EVALUATIONS)}.")],
+    name: Annotated[Evaluation, typer.Argument(help="What to score.")],
     path: Annotated[Path, typer.Argument(help="The gold data (a folder or a file).")],
     fmt: FormatOpt = None,
 ) -> None:
     """Score a component on gold data and print precision, recall and F1."""
-    require_choice(name, EVALUATIONS, "evaluation")
     require_path(path)
-    module = importlib.import_module(f"claimwatch.evaluation.{name}")
-    _print_report(module.evaluate(path), name, fmt)
+    _print_report(_scorer(name)(path), name.value, fmt)
 
 
 @app.command()
@@ -53,7 +71,7 @@ def bench(
     _print_report(benchmark(path), "bench", fmt)
 
 
-def _print_report(report: Report, name: str, fmt: Format | None) -> None:
+def _print_report(report: Scorecard, name: str, fmt: Format | None) -> None:
     """A report is read by people first: a table even when piped, unless --format json|jsonl asks
     for the machine form. Its last line is always the headline number."""
     if fmt in (Format.json, Format.jsonl):

@@ -6,7 +6,6 @@ on a terminal, JSON Lines when piped, or --format json|jsonl|csv.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -16,6 +15,7 @@ import typer
 
 from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
 from claimwatch.errors import ClaimwatchError
+from claimwatch.export.records import Column, write_records
 
 app = typer.Typer()
 
@@ -24,7 +24,13 @@ class GraphLevel(StrEnum):
     actor = "actor"
     country = "country"
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="KnowledgeBase: a SQLite file or a database URL "
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="The store: a SQLite file or a database URL "
                                            "(default: $CLAIMWATCH_DB, else ./claimwatch.db).")]
 AboutOpt = Annotated[str | None, typer.Option("--about", help="An actor: a name, a country (name or ISO code) "
                                               "or a Wikidata QID.")]
@@ -43,41 +49,12 @@ def _open(db: str | None):
         raise typer.Exit(2) from exc
 
 
-def _cell(value: Any, width: int = 60) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("text") or (f"{value.get('min')}–{value.get('max')}"
-                                                           if "min" in value else json.dumps(value))
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return text if len(text) <= width else text[:width - 1] + "…"
+def _print(records: list[dict[str, Any]], fmt: Format | None, columns: dict[str, Column], title: str) -> None:
+    """The records on stdout: a table on a terminal, JSON Lines when piped, or as --format asks."""
+    write_records(records, default_format(fmt).value, sys.stdout, columns=columns, title=title)
 
 
-def _print(records: list[dict[str, Any]], fmt: Format | None, columns: dict[str, Callable[[dict], Any]],
-           title: str) -> None:
-    fmt = default_format(fmt)
-    if fmt is Format.table:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=f"{title} ({len(records)})", show_lines=False)
-        for name in columns:
-            table.add_column(name, overflow="fold")
-        for record in records:
-            table.add_row(*(_cell(get(record)) for get in columns.values()))
-        Console().print(table)
-    elif fmt is Format.csv:
-        from claimwatch.export.csv import write_csv
-
-        write_csv(records, sys.stdout)
-    elif fmt is Format.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
-    else:
-        for record in records:
-            emit(record, fmt)
-
-
-def _run(query: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _run(query: Callable[[], Any]) -> Any:
     """The query's records; the count of undated ones a date window left out goes to stderr."""
     try:
         records = query()
@@ -87,7 +64,7 @@ def _run(query: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     undated = getattr(records, "undated", 0)
     if undated:
         typer.echo(f"note: {undated} undated item(s) left out of the date window", err=True)
-    return records
+    return records.to_dicts() if hasattr(records, "to_dicts") else records
 
 
 @app.command()
@@ -216,8 +193,8 @@ def contradictions(db: DbOpt = None, about: AboutOpt = None, fmt: FormatOpt = No
 
 @app.command()
 def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-          export: Annotated[str | None, typer.Option("--export", help="Write graphml or gexf instead of "
-                                                     "the edge list.")] = None,
+          export: Annotated[GraphFormat | None, typer.Option("--export", help="Write the graph as GraphML or GEXF "
+                                                             "instead of the edge list.")] = None,
           output: Annotated[str | None, typer.Option("--output", "-o", help="File for --export "
                                                      "(default: standard output).")] = None,
           level: Annotated[GraphLevel, typer.Option("--level", help="actor: persons, organisations, groups and "
@@ -225,15 +202,12 @@ def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
                            ] = GraphLevel.actor,
           fmt: FormatOpt = None) -> None:
     """The actor graph: actor → target per event type, with reports, independent sources, first/last seen."""
-    from claimwatch.export.graph import FORMATS, write_graph
+    from claimwatch.export.graph import write_graph
 
     store = _open(db)
     if export is not None:
-        if export not in FORMATS:
-            fail(f"--export {export}: use one of {', '.join(FORMATS)}")
-            raise typer.Exit(2)
         g = _run(lambda: store.graph(since, until, level.value))
-        write_graph(g, export, output if output else sys.stdout.buffer)
+        write_graph(g, export.value, output if output else sys.stdout.buffer)
         return
     records = _run(lambda: store.graph_edges(since, until, level.value))
     _print(records, fmt, {"actor": lambda r: r["actor"], "type": lambda r: r["type"],

@@ -1,6 +1,6 @@
 """Scoring claimwatch's components against public gold data (`claimwatch eval NAME PATH`).
 
-Each module `claimwatch.evaluation.<name>` has `evaluate(path: Path) -> Report`.
+Each module `claimwatch.evaluation.<name>` has `evaluate(path: Path) -> Scorecard`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 
 @dataclass
-class Report:
+class Scorecard:
     """What an evaluation prints: a table (one dict a row, same keys) and the closing line(s)."""
 
     title: str

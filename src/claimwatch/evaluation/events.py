@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimwatch.evaluation import Report, prf
+from claimwatch.evaluation import Scorecard, prf
 from claimwatch.model import Analysis, Document, Event
 
 DEFAULT_DATA = Path(__file__).parent / "data" / "events.jsonl"
@@ -116,7 +116,7 @@ def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Ev
     return tally
 
 
-def report(tally: EventTally, title: str) -> Report:
+def report(tally: EventTally, title: str) -> Scorecard:
     """The per-type table and the summary lines of a tally."""
     rows = []
     for type_ in sorted(set(tally.gold) | set(tally.pred)):
@@ -130,10 +130,10 @@ def report(tally: EventTally, title: str) -> Report:
         share = sum(oks) / len(oks) if oks else 0.0
         metrics[f"{name}_accuracy"] = share
         summary.append(f"{name} right where the type is right: {share:.3f} ({sum(oks)}/{len(oks)})")
-    return Report(title=title, rows=rows, summary=summary, metrics=metrics)
+    return Scorecard(title=title, rows=rows, summary=summary, metrics=metrics)
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path) -> Scorecard:
     """Analyse each gold text with the whole pipeline and score its events."""
     from claimwatch.nlp.pipeline import Failure, analyze_documents
 

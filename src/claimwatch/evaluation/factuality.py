@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimwatch.corpora.factuality import GoldToken, build_documents, read_conll
-from claimwatch.evaluation import Report
+from claimwatch.evaluation import Scorecard
 from claimwatch.model import Predicate
 
 #: The number a certainty stands for on the [-3, 3] factuality scale.
@@ -97,9 +97,9 @@ def _files(path: Path) -> list[tuple[str, Path]]:
     return [(f"{sub.name} dev", sub / "dev.conll") for sub in sorted(path.iterdir()) if (sub / "dev.conll").exists()]
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path) -> Scorecard:
     """Score the predicates layer's factuality on UW / MEANTIME CoNLL files."""
-    report = Report(title="Event factuality (FactBank scale, author's view)")
+    report = Scorecard(title="Event factuality (FactBank scale, author's view)")
     for name, file in _files(path):
         m = score_file(file)
         report.rows.append({"dataset": name, "gold": int(m["gold"]), "coverage": m["coverage"], "r": m["r"],

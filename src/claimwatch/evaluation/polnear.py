@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimwatch.corpora.polnear import CONTENT_MATCH_F1, Attribution, content_f1, load, overlaps, word_spans, words_in
-from claimwatch.evaluation import Report, prf
+from claimwatch.evaluation import Scorecard, prf
 from claimwatch.model import Analysis, Claim, Span
 
 ROLES = ("source", "cue", "content")
@@ -92,7 +92,7 @@ def match(words: list[Span], gold: list[Attribution], pred: list[Attribution]) -
     return pairs
 
 
-def report(tally: AttributionTally, n_docs: int) -> Report:
+def report(tally: AttributionTally, n_docs: int) -> Scorecard:
     """The table, the metrics and the closing line of a tally."""
     rows, metrics = [], {}
     for role in ROLES:
@@ -107,7 +107,7 @@ def report(tally: AttributionTally, n_docs: int) -> Report:
     rows.append({"level": "attributions + source", "precision": ps, "recall": rs, "f1": fs, "gold": tally.n_gold})
     metrics.update({"attribution_source_f1": fs, "documents": float(n_docs)})
     metrics["source_accuracy_of_matched"] = tally.matched_source / tally.matched if tally.matched else 0.0
-    return Report(
+    return Scorecard(
         title=f"PolNeAR attribution ({n_docs} articles)",
         rows=rows,
         metrics=metrics,
@@ -119,7 +119,7 @@ def report(tally: AttributionTally, n_docs: int) -> Report:
     )
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path) -> Scorecard:
     """Run the whole claimwatch pipeline over the articles of `path` and score its claims."""
     from claimwatch.nlp.pipeline import analyze_documents
 

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from claimwatch.evaluation import Report, prf
+from claimwatch.evaluation import Scorecard, prf
 from claimwatch.model import Analysis, Document, Quantity
 from claimwatch.nlp.pipeline import analyze_documents
 from claimwatch.nlp.quantities.extract import find_quantities
@@ -103,9 +103,9 @@ def _load(path: Path) -> list[tuple[str, list[dict]]]:
     return [(f.stem, json.loads(f.read_text(encoding="utf-8"))) for f in files]
 
 
-def evaluate(path: Path) -> Report:
+def evaluate(path: Path) -> Scorecard:
     """Value P/R/F1 per file and overall, with unit and bound accuracy on the matched pairs."""
-    report = Report(title=f"quantities: {path}")
+    report = Scorecard(title=f"quantities: {path}")
     totals = {"gold": 0, "predicted": 0, "matched": 0, "unit_ok": 0, "bound_n": 0, "bound_ok": 0}
     for name, items in _load(path):
         documents = [Document(text=item["text"]) for item in items]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from claimwatch.evaluation import Report
+from claimwatch.evaluation import Scorecard
 from claimwatch.knowledge import KnowledgeBase
 
 
@@ -21,7 +21,7 @@ def _queries() -> dict[str, Callable[[KnowledgeBase], Any]]:
             "entities": lambda s: s.entities()}
 
 
-def benchmark_queries(db: str | Path, repeat: int = 3) -> Report:
+def benchmark_queries(db: str | Path, repeat: int = 3) -> Scorecard:
     """Seconds per query (best of `repeat`), with the store's size."""
     with KnowledgeBase(db) as store:
         documents, reports = store.count(), store.count("reports")
@@ -35,6 +35,6 @@ def benchmark_queries(db: str | Path, repeat: int = 3) -> Report:
             best = min(best, time.perf_counter() - start)
         rows.append({"query": name, "seconds": round(best, 3), "records": size})
     total = sum(r["seconds"] for r in rows)
-    return Report(f"knowledge queries on {documents} documents ({reports} event reports)", rows,
+    return Scorecard(f"knowledge queries on {documents} documents ({reports} event reports)", rows,
                   [f"documents {documents}; all five queries {total:.2f} s"],
                   {"documents": documents, **{r["query"]: r["seconds"] for r in rows}})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from claimwatch.evaluation import Report
+from claimwatch.evaluation import Scorecard
 from claimwatch.model import Document
 from claimwatch.nlp.pipeline import COMPONENTS, load_pipeline, split_for_parsing
 from claimwatch.nlp.state import DocState
@@ -20,7 +20,7 @@ def _texts(path: Path) -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def benchmark(path: Path, batch_size: int = 32) -> Report:
+def benchmark(path: Path, batch_size: int = 32) -> Scorecard:
     """Parse every *.txt under `path` once, then time each component over the parsed Docs."""
     t0 = time.perf_counter()
     nlp = load_pipeline()
@@ -42,7 +42,7 @@ def benchmark(path: Path, batch_size: int = 32) -> Report:
     total = parse_s + sum(costs.values())
     rows = [{"step": "spaCy parse", "seconds": round(parse_s, 3), "share of parse": 1.0}]
     rows += [{"step": name, "seconds": round(s, 3), "share of parse": s / parse_s} for name, s in costs.items()]
-    return Report(
+    return Scorecard(
         title=f"{len(texts)} texts, {words:,} words (model load {load_s:.2f} s)",
         rows=rows,
         summary=[f"parse {words / parse_s:,.0f} words/s; whole analysis {words / total:,.0f} words/s",

@@ -31,6 +31,7 @@ from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, assign_clus
 from claimwatch.knowledge.contradictions import contradictions
 from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
+from claimwatch.knowledge.records import ActorSummary, ClaimRecord, Contradiction, Edge, Rows
 from claimwatch.knowledge.reports import DocInfo, Report, build_reports, load_documents, load_reports, time_interval
 from claimwatch.model import Analysis, Document
 from claimwatch.store import SQLStore, derived
@@ -67,14 +68,6 @@ def _last_day(value: str | date | None) -> date | None:
     if interval is None:
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
     return interval[1]
-
-
-class Rows(list):
-    """A query's records; `undated` counts those left out of a date window for want of a date."""
-
-    def __init__(self, items: list[dict[str, Any]] | None = None, undated: int = 0) -> None:
-        super().__init__(items or [])
-        self.undated = undated
 
 
 @dataclass
@@ -209,14 +202,14 @@ class KnowledgeBase(SQLStore):
         return any(query.matches(a) for r in cluster.reports for a in (r.actor, r.target))
 
     def events(self, about: str | None = None, *, type: str | None = None, since: str | date | None = None,
-               until: str | date | None = None, min_sources: int | None = None) -> Rows:
+               until: str | date | None = None, min_sources: int | None = None) -> Rows[EventCluster]:
         """One record per event cluster: who did what to whom, reports, independent sources, denials.
 
         With `since`/`until`, a cluster counts by the days it happened (the events' own dates, else
         their publications'); undated clusters are left out and counted in `Rows.undated`."""
         query = ActorQuery(about) if about else None
         since_d, until_d = _day(since), _last_day(until)
-        out = Rows()
+        out: Rows[EventCluster] = Rows()
         for cluster in self.event_clusters():
             if type and type.upper() not in {r.type for r in cluster.reports}:
                 continue
@@ -227,13 +220,12 @@ class KnowledgeBase(SQLStore):
                 out.undated += 1
             if not inside:
                 continue
-            record = cluster.to_dict()
-            if min_sources and record["independent_sources"] < min_sources:
+            if min_sources and cluster.independent_sources() < min_sources:
                 continue
-            out.append(record)
+            out.append(cluster)
         return out
 
-    def contradictions(self, about: str | None = None) -> Rows:
+    def contradictions(self, about: str | None = None) -> Rows[Contradiction]:
         """Disagreements inside clusters: numbers, revisions, polarity (denials), retractions."""
         clusters = self.event_clusters()
         if about:
@@ -242,7 +234,7 @@ class KnowledgeBase(SQLStore):
         return Rows(contradictions(clusters))
 
     def claims(self, about: str | None = None, *, source: str | None = None, since: str | date | None = None,
-               until: str | date | None = None, min_sources: int | None = None) -> Rows:
+               until: str | date | None = None, min_sources: int | None = None) -> Rows[ClaimRecord]:
         """Claims with their document, cluster, and how many independent sources make the same claim.
 
         `about` matches actors in the claim's content (or the content's words); `source` the
@@ -260,7 +252,7 @@ class KnowledgeBase(SQLStore):
         query = ActorQuery(about) if about else None
         since_d, until_d = _day(since), _last_day(until)
         needle = source.casefold() if source else None
-        out = Rows()
+        out: Rows[ClaimRecord] = Rows()
         for cr in rows:
             if query and not (any(query.matches(a) for a in cr.about) or query.in_text(cr.content)):
                 continue
@@ -276,11 +268,11 @@ class KnowledgeBase(SQLStore):
             reports, independent = event_sources.get(cr.cluster) or group_sources[cr.cluster]
             if min_sources and independent < min_sources:
                 continue
-            out.append({**cr.to_dict(), "reports": reports, "independent_sources": independent})
-        out.sort(key=lambda r: (-r["independent_sources"], r["published"] or "", r["document"], r["claim"]))
+            out.append(ClaimRecord(cr, reports, independent))
+        out.sort(key=lambda r: (-r.independent_sources, r.claim.doc.published or "", r.claim.doc.id, r.claim.id))
         return out
 
-    def entities(self, about: str | None = None) -> Rows:
+    def entities(self, about: str | None = None) -> Rows[ActorSummary]:
         """Actors across documents: id, name, type, country, sector, wikidata, the names seen
         (aliases), documents, mentions, first and last seen (publication days)."""
         snap = self._snapshot()
@@ -295,20 +287,18 @@ class KnowledgeBase(SQLStore):
             if doc_id in snap.docs:
                 docs_of[key].add(doc_id)
                 mentions_of[key] += mention_counts.get((doc_id, entity_id), 0)
-        out = Rows()
+        out: Rows[ActorSummary] = Rows()
         for key, doc_ids in docs_of.items():
             actor = snap.actors.get(key)
             if actor is None or (query and not query.matches(actor)):
                 continue
             days = sorted(d for d in (snap.docs[i].day for i in doc_ids) if d)
             seen = names.get(key, Counter())
-            out.append({"id": key, "name": _shown_name(actor, seen), "type": actor.type, "country": actor.country,
-                        "sector": actor.sector, "wikidata": actor.wikidata, "aliases": sorted(seen),
-                        "documents": len(doc_ids), "mentions": mentions_of[key],
-                        "outlets": sorted({snap.docs[i].outlet for i in doc_ids if snap.docs[i].outlet}),
-                        "first_seen": days[0].isoformat() if days else None,
-                        "last_seen": days[-1].isoformat() if days else None})
-        out.sort(key=lambda r: (-r["documents"], -r["mentions"], r["name"]))
+            out.append(ActorSummary(
+                actor, _shown_name(actor, seen), sorted(seen), len(doc_ids), mentions_of[key],
+                sorted({snap.docs[i].outlet for i in doc_ids if snap.docs[i].outlet}),
+                days[0].isoformat() if days else None, days[-1].isoformat() if days else None))
+        out.sort(key=lambda r: (-r.documents, -r.mentions, r.name))
         return out
 
     def graph(self, since: str | date | None = None, until: str | date | None = None,
@@ -319,7 +309,8 @@ class KnowledgeBase(SQLStore):
         return actor_graph(self._snapshot().reports, since=_day(since), until=_last_day(until), level=level)
 
     def graph_edges(self, since: str | date | None = None, until: str | date | None = None,
-                    level: Level = "actor") -> Rows:
+                    level: Level = "actor") -> Rows[Edge]:
+        """The graph's edges as records, most reported first."""
         graph = self.graph(since, until, level)
         return Rows(edge_rows(graph), graph.graph.get("undated", 0))
 

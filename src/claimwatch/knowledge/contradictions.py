@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from claimwatch.knowledge.clusters import EventCluster, evidence, independent_origin
+from claimwatch.knowledge.records import Contradiction
 from claimwatch.knowledge.reports import NUMBER_FIELDS, Report
 
 
@@ -124,15 +125,14 @@ def _num(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def contradictions(clusters: list[EventCluster]) -> list[dict[str, Any]]:
+def contradictions(clusters: list[EventCluster]) -> list[Contradiction]:
     """Every disagreement, one per cluster and kind (and field, for numbers)."""
     out = []
     for cluster in clusters:
         if len({r.doc.id for r in cluster.reports}) < 2:
             continue
-        head = {"cluster": cluster.id, "type": cluster.type,
-                "actor": cluster.actor.to_dict() if cluster.actor else None,
-                "target": cluster.target.to_dict() if cluster.target else None}
+        actor, target = cluster.actor, cluster.target
         for item in number_conflicts(cluster) + revisions(cluster) + polarity_conflicts(cluster):
-            out.append({**head, **item})
+            out.append(Contradiction(cluster.id, cluster.type, actor, target, item["kind"], item["field"],
+                                     item["reports"]))
     return out

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 import networkx as nx
 
 from claimwatch.knowledge.clusters import evidence, independent_origin
 from claimwatch.knowledge.identity import Actor
+from claimwatch.knowledge.records import Edge
 from claimwatch.knowledge.reports import Report
 
 EVIDENCE_PER_EDGE = 20
@@ -85,11 +86,10 @@ def actor_graph(reports: list[Report], *, since: date | None = None, until: date
     return graph
 
 
-def edge_rows(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The edges as records (for JSON Lines, CSV or a table)."""
-    rows = []
-    for src, dst, data in graph.edges(data=True):
-        rows.append({"actor": {"key": src, "name": graph.nodes[src]["label"]},
-                     "target": {"key": dst, "name": graph.nodes[dst]["label"]}, **data})
-    rows.sort(key=lambda r: (-r["reports"], r["type"], r["actor"]["key"], r["target"]["key"]))
+def edge_rows(graph: nx.MultiDiGraph) -> list[Edge]:
+    """The edges as records (for JSON Lines, CSV or a table), most reported first."""
+    rows = [Edge({"key": src, "name": graph.nodes[src]["label"]}, {"key": dst, "name": graph.nodes[dst]["label"]},
+                 data["type"], {k: v for k, v in data.items() if k != "type"})
+            for src, dst, data in graph.edges(data=True)]
+    rows.sort(key=lambda e: (-e.reports, e.type, e.actor["key"], e.target["key"]))
     return rows
