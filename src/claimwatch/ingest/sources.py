@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimwatch import config
 from claimwatch.errors import InputError
 from claimwatch.ingest.fetch import Fetcher
 
@@ -17,7 +18,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
 #: A feed entry whose embedded content is at least this long is a full-text feed: no fetch.
 FULL_TEXT_CHARS = 1500
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: A file or archived page past this size is refused before it is read (the one input limit of config).
+MAX_FILE_BYTES = config.MAX_INPUT_BYTES
 
 
 @dataclass
