@@ -190,6 +190,7 @@ class Bucket(BaseModel):
     start: str
     events: int
     reports: int
+    independent_sources: int
     types: dict[str, int]
 
 

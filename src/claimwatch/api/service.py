@@ -23,10 +23,10 @@ import networkx as nx
 import claimwatch
 from claimwatch.api.problems import ProblemError
 from claimwatch.api.settings import Settings
-from claimwatch.api.timeline import Interval, timeline
 from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.knowledge import KnowledgeBase
 from claimwatch.knowledge.records import Rows
+from claimwatch.knowledge.timeline import Interval, events_timeline
 from claimwatch.model import Analysis
 
 T = TypeVar("T")
@@ -195,15 +195,7 @@ class Service:
     def timeline(self, about: str | None = None, dyad: tuple[str, str] | None = None, *, type: str | None = None,
                  since: str | None = None, until: str | None = None, interval: Interval = "day") -> dict[str, Any]:
         """Event clusters per period about an actor, or about both actors of a pair."""
-        first = dyad[0] if dyad else about
-        rows = self.events(first, type=type, since=since, until=until)
-        undated = getattr(rows, "undated", 0)
-        if dyad:
-            other = {r["cluster"] for r in self.events(dyad[1], type=type, since=since, until=until)}
-            rows = [r for r in rows if r["cluster"] in other]
-        out = timeline(rows, interval)
-        out["undated"] += undated
-        return {"about": about if not dyad else None, "dyad": list(dyad) if dyad else None, "type": type, **out}
+        return events_timeline(self.events, about, dyad, type=type, since=since, until=until, interval=interval)
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document's metadata, most recently published first."""

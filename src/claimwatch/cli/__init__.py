@@ -13,9 +13,9 @@ app = typer.Typer(help="Who asserts what in the news, how sure, and who else say
 
 
 def _register() -> None:
-    from claimwatch.cli import analyze, evaluate, knowledge, serve, train
+    from claimwatch.cli import analyze, evaluate, export, knowledge, serve, timeline, train
 
-    for sub in (analyze, evaluate, knowledge, train, serve):
+    for sub in (analyze, evaluate, knowledge, timeline, export, train, serve):
         for command in sub.app.registered_commands:
             app.registered_commands.append(command)
 

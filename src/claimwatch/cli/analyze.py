@@ -36,7 +36,8 @@ def _read_all(files: list[str], published: str | None, url: str | None) -> Itera
 def _report_error(name: str, message: str, fmt: Format) -> None:
     """The one line on stderr, and the error row in the input's place in the output."""
     fail(message)
-    emit({"file": name, "error": message}, Format.jsonl if fmt is Format.table else fmt)
+    if fmt is not Format.csv:  # a CSV keeps its one header: the error is on stderr only
+        emit({"file": name, "error": message}, Format.jsonl if fmt is Format.table else fmt)
 
 
 @app.command()
@@ -91,6 +92,7 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
 
     failed = False
     console = None
+    rows: list[dict] = []  # --format csv: the claims and events of every input, written at the end
 
     def flush_errors() -> None:
         nonlocal failed
@@ -113,10 +115,35 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
 
                 console = console or Console()
                 print_summary(result, console, label=name)
+            elif fmt is Format.csv:
+                rows.extend(_csv_rows(result, name))
             else:
                 emit(result.to_dict(), fmt)
         flush_errors()
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
+    if fmt is Format.csv:
+        import sys
+
+        from claimwatch.export.csv import write_csv
+
+        write_csv(rows, sys.stdout)
     raise typer.Exit(1 if failed else 0)
+
+
+def _csv_rows(analysis, name: str) -> list[dict]:
+    """An analysis as CSV rows: one per claim and one per event (`kind`), with the input's name."""
+    doc = analysis.document
+    entity = lambda eid: (analysis.entity(eid).name if analysis.entity(eid) else None)  # noqa: E731
+    head = {"file": name, "document": doc.id, "published": doc.published}
+    rows = [{**head, "kind": "claim", "id": c.id, "source": c.source.text, "source_kind": c.source.kind,
+             "source_entity": entity(c.source.entity), "cue": c.cue.text if c.cue else None,
+             "content": c.content.text, "certainty": c.certainty, "polarity": c.polarity, "stated_at": c.stated_at}
+            for c in analysis.claims]
+    rows += [{**head, "kind": "event", "id": v.id, "type": v.type, "mode": v.mode, "cameo": v.cameo,
+              "trigger": v.trigger.text, "actor": entity(v.actor), "target": entity(v.target),
+              "location": entity(v.location), "time": v.time.value if v.time else None, "modality": v.modality,
+              "dead": v.dead, "injured": v.injured, "size": v.size, "claim": v.claim, "certainty": v.certainty,
+              "polarity": v.polarity} for v in analysis.events]
+    return rows

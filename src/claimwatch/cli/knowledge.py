@@ -200,11 +200,24 @@ def graph(db: DbOpt = None, since: SinceOpt = None, until: UntilOpt = None,
           level: Annotated[GraphLevel, typer.Option("--level", help="actor: persons, organisations, groups and "
                                                     "states; country: everyone rolled up to their state.")
                            ] = GraphLevel.actor,
+          plot: Annotated[str | None, typer.Option("--plot", help="Draw the most reported pairs into FILE.png or "
+                                                   "FILE.svg.")] = None,
           fmt: FormatOpt = None) -> None:
     """The actor graph: actor → target per event type, with reports, independent sources, first/last seen."""
     from claimwatch.export.graph import write_graph
 
     store = _open(db)
+    if plot is not None:
+        from claimwatch.export.plots import plot_graph
+
+        g = _run(lambda: store.graph(since, until, level.value))
+        try:
+            plot_graph(g, plot, title=f"Actor graph ({level.value} level)")
+        except (ValueError, OSError) as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from exc
+        typer.echo(f"wrote {plot}", err=True)
+        return
     if export is not None:
         g = _run(lambda: store.graph(since, until, level.value))
         write_graph(g, export.value, output if output else sys.stdout.buffer)

@@ -1,4 +1,5 @@
-"""Counts of event clusters per day, ISO week or month, from `KnowledgeBase.events()` records.
+"""Counts of event clusters per day, ISO week or month, from `KnowledgeBase.events()` records: what
+`claimwatch timeline`, the HTTP API's /api/timeline and the web UI's chart show.
 
 A cluster counts once, in the period of its first report; the periods between the first and the
 last are filled with zeros (up to MAX_FILLED of them) so that a chart shows the quiet days too.
@@ -7,6 +8,7 @@ last are filled with zeros (up to MAX_FILLED of them) so that a chart shows the 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -51,9 +53,11 @@ def _day(value: Any) -> date | None:
 
 
 def timeline(events: list[dict[str, Any]], interval: Interval = "day") -> dict[str, Any]:
-    """{"interval", "buckets": [{"period", "start", "events", "reports", "types"}], "undated"}."""
+    """{"interval", "buckets": [{"period", "start", "events", "reports", "independent_sources", "types"}],
+    "total", "undated"}; a bucket's independent sources add up those of its clusters."""
     counts: Counter[date] = Counter()
     reports: Counter[date] = Counter()
+    sources: Counter[date] = Counter()
     types: dict[date, Counter[str]] = defaultdict(Counter)
     undated = 0
     for event in events:
@@ -64,6 +68,7 @@ def timeline(events: list[dict[str, Any]], interval: Interval = "day") -> dict[s
         start = period_start(day, interval)
         counts[start] += 1
         reports[start] += int(event.get("reports") or 0)
+        sources[start] += int(event.get("independent_sources") or 0)
         types[start][str(event.get("type"))] += 1
     starts = sorted(counts)
     if starts:
@@ -74,5 +79,27 @@ def timeline(events: list[dict[str, Any]], interval: Interval = "day") -> dict[s
         if len(filled) <= MAX_FILLED:
             starts = filled
     buckets = [{"period": period_label(s, interval), "start": s.isoformat(), "events": counts[s],
-                "reports": reports[s], "types": dict(types[s].most_common())} for s in starts]
+                "reports": reports[s], "independent_sources": sources[s], "types": dict(types[s].most_common())}
+               for s in starts]
     return {"interval": interval, "buckets": buckets, "total": sum(counts.values()), "undated": undated}
+
+
+EventsQuery = Callable[..., list[dict[str, Any]]]
+
+
+def events_timeline(events: EventsQuery, about: str | None = None, dyad: tuple[str, str] | None = None, *,
+                    type: str | None = None, since: str | None = None, until: str | None = None,
+                    interval: Interval = "day") -> dict[str, Any]:
+    """The timeline of the clusters about an actor, or about both actors of a pair.
+
+    `events(about, type=, since=, until=)` answers event records (their `undated` count, if any,
+    is added): `KnowledgeBase.events` as dicts, or the API's cached answer of it."""
+    first = dyad[0] if dyad else about
+    rows = events(first, type=type, since=since, until=until)
+    undated = getattr(rows, "undated", 0)
+    if dyad:
+        other = {r["cluster"] for r in events(dyad[1], type=type, since=since, until=until)}
+        rows = [r for r in rows if r["cluster"] in other]
+    out = timeline(rows, interval)
+    out["undated"] += undated
+    return {"about": about if not dyad else None, "dyad": list(dyad) if dyad else None, "type": type, **out}
