@@ -64,3 +64,26 @@ def db_url(request, tmp_path):
     url, schema = _pg_schema_url()
     yield url
     _drop_schema(schema)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_analysis_keeps_the_contract():
+    """Every analysis made in this process during the tests is checked against the shipped JSON Schema
+    and its spans against its text (tests/contract_check.py): a broken analysis fails the test that
+    made it."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from claimwatch.nlp.state import DocState
+    from contract_check import assert_keeps_contract
+
+    original = DocState.to_analysis
+
+    def checked(self):
+        analysis = original(self)
+        assert_keeps_contract(analysis.to_dict())
+        return analysis
+
+    DocState.to_analysis = checked
+    yield
+    DocState.to_analysis = original

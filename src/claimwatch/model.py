@@ -18,6 +18,10 @@ SourceKind = Literal["named", "unnamed", "author"]
 Modality = Literal["actual", "planned", "hypothetical"]
 Bound = Literal["exact", "lower", "upper", "approximate"]
 
+#: The PLOVER event types (`Event.type`): what `--type` accepts.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
 #: Bumped whenever the analysis of the same text may change; the store records it.
 ANALYSIS_VERSION = "0.1.0"
 
@@ -182,6 +186,9 @@ class Analysis:
     times: list[Time] = field(default_factory=list)
     predicates: list[Predicate] = field(default_factory=list)
     version: str = ANALYSIS_VERSION
+    #: False for a document stored without analysis (a language the analysis does not read, see
+    #: `document.language`): kept with its text and metadata, searchable, nothing lost.
+    analysed: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return _listify(asdict(self))

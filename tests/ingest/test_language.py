@@ -45,8 +45,9 @@ def test_english_does_not_load_the_language_model() -> None:
     assert ("py3langid" in sys.modules) == before
 
 
-def test_short_foreign_text_is_not_rejected_on_weak_evidence() -> None:
-    assert check_english("Guten Tag, wie geht es Ihnen heute?") == "en"
+def test_short_foreign_text_with_foreign_function_words_is_rejected() -> None:
+    with pytest.raises(InputError, match=r"not English \(looks like de\)"):
+        check_english("Guten Tag, wie geht es Ihnen heute?")
 
 
 def test_english_list_of_names_is_accepted() -> None:

@@ -3,7 +3,8 @@
 Resumable: inputs seen before (by the hash of their bytes) and documents stored before (by the
 hash of their text) are skipped before any analysis. Each document is stored in its own
 transaction, so a run killed at any point leaves every document whole or absent, and the next
-run picks up where it stopped.
+run picks up where it stopped. A document in a language the analysis does not read is stored
+unanalysed (its text, metadata and language, searchable) and counted apart: nothing is lost.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from claimwatch.batch.workers import analyze_parallel
 from claimwatch.errors import InputError
 from claimwatch.ingest import document_from_bytes
@@ -23,6 +26,7 @@ from claimwatch.ingest.sources import RawInput, SourceFailure, iter_inputs
 from claimwatch.knowledge import KnowledgeBase
 from claimwatch.model import Document
 from claimwatch.nlp.pipeline import Failure
+from claimwatch.store.sqlstore import StoreError, store_error
 
 
 @dataclass
@@ -32,6 +36,7 @@ class IngestSummary:
     copies: int = 0  # stored documents that are near-verbatim copies of stored ones
     failed: list[tuple[str, str]] = field(default_factory=list)
     analysed: int = 0
+    unanalysed: int = 0  # stored without analysis: a language the analysis does not read
     seconds: float = 0.0
 
     @property
@@ -41,7 +46,7 @@ class IngestSummary:
     def to_dict(self) -> dict[str, Any]:
         return {"stored": self.stored, "duplicates": self.duplicates, "copies": self.copies,
                 "failed": len(self.failed), "failures": [{"input": n, "error": e} for n, e in self.failed],
-                "analysed": self.analysed, "seconds": round(self.seconds, 2),
+                "analysed": self.analysed, "unanalysed": self.unanalysed, "seconds": round(self.seconds, 2),
                 "documents_per_s": round(self.docs_per_s, 2)}
 
 
@@ -111,13 +116,15 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
     seen_analysed: set[str] = set()
     try:
         for result, tag in analyze_parallel(fresh(), workers):
-            summary.analysed += 1
+            if isinstance(result, Failure) or result.analysed:
+                summary.analysed += 1
             if isinstance(result, Failure):
                 summary.failed.append((tag.name, result.error))
                 tick("failed")
                 continue
             if store.add(result, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
                 summary.stored += 1
+                summary.unanalysed += not result.analysed
                 if store.documents([result.document.id])[0]["copy_of"]:
                     summary.copies += 1
                 tick("stored")
@@ -126,11 +133,22 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
                 tick("duplicate")
         for doc, tag in deferred:
             _store_publication(store, doc, tag, summary, tick)
+    except (StoreError, SQLAlchemyError) as exc:
+        raise _stopped(exc, store, summary) from exc
     finally:
         summary.seconds = time.perf_counter() - start
         if own_fetcher:
             fetcher.close()
     return summary
+
+
+def _stopped(exc: StoreError | SQLAlchemyError, store: KnowledgeBase, summary: IngestSummary) -> StoreError:
+    """The store failed (full, gone, locked past every retry): the run cannot go on, but what it
+    stored is whole, each document having been written in its own transaction; say so, and how to
+    resume, in one line."""
+    error = exc if isinstance(exc, StoreError) else store_error(exc, store.engine.url.render_as_string())
+    return StoreError(f"{error} — stopped after storing {summary.stored} document(s) in this run; every "
+                      f"stored document is complete: run the same command again to resume")
 
 
 def _store_publication(store: KnowledgeBase, doc: Document, tag: _Tag, summary: IngestSummary,

@@ -73,6 +73,7 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
     from claimwatch.batch.workers import analyze_parallel
     from claimwatch.ingest import check_published
+    from claimwatch.ingest.language import not_english_reason
     from claimwatch.nlp.pipeline import Failure
 
     fmt = default_format(fmt)
@@ -107,6 +108,9 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
             pending.popleft()
             if isinstance(result, Failure):
                 _report_error(name, f"{name}: {result.error}", fmt)
+                failed = True
+            elif not result.analysed:  # read, but in a language the analysis does not read
+                _report_error(name, not_english_reason(result.document.language, name) or name, fmt)
                 failed = True
             elif fmt is Format.table:
                 from rich.console import Console

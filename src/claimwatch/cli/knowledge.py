@@ -39,11 +39,12 @@ UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date."
 MinSourcesOpt = Annotated[int | None, typer.Option("--min-sources", min=1, help="At least N independent sources.")]
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, create: bool = False):
+    """The store; only `ingest` creates one (a query on a missing store is an error, exit 2)."""
     from claimwatch.knowledge import KnowledgeBase
 
     try:
-        return KnowledgeBase(db)
+        return KnowledgeBase(db, create=create)
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
@@ -102,7 +103,7 @@ def ingest(
 
     fmt = default_format(fmt)
     err = Console(stderr=True)
-    store = _open(db)
+    store = _open(db, create=True)
     columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TextColumn("stored {task.fields[stored]} dup {task.fields[dup]} failed {task.fields[failed]}"),
                TimeElapsedColumn()]
@@ -127,7 +128,8 @@ def ingest(
             raise typer.Exit(2) from exc
     result = summary.to_dict()
     err.print(f"stored {summary.stored} ({summary.copies} copies of stored documents), duplicates "
-              f"{summary.duplicates}, failed {len(summary.failed)}; {summary.analysed} analysed in "
+              f"{summary.duplicates}, failed {len(summary.failed)}, unanalysed {summary.unanalysed} (not English); "
+              f"{summary.analysed} analysed in "
               f"{summary.seconds:.1f}s ({summary.docs_per_s:.2f} documents/s)", highlight=False)
     for name, error in summary.failed[:20]:
         err.print(f"  failed: {name}: {error}", highlight=False, markup=False)

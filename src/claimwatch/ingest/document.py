@@ -16,7 +16,7 @@ from claimwatch.ingest.boilerplate import find_boilerplate
 from claimwatch.ingest.dates import date_from_dateline, date_from_url, is_iso_date
 from claimwatch.ingest.decoding import check_size, decode_bytes
 from claimwatch.ingest.html import extract_page, looks_like_html
-from claimwatch.ingest.language import check_english
+from claimwatch.ingest.language import detect_language
 from claimwatch.model import Document
 
 
@@ -32,8 +32,9 @@ def document_from_text(
 ) -> Document:
     """A Document from a string that is plain text or an HTML page (told apart by its markup).
 
-    Raises InputError (message starting with `name`) for empty, oversized or non-English input, a
-    malformed `published`, or an HTML page without text.
+    Any language is read (`language` says which; only English is analysed). Raises InputError (message
+    starting with `name`) for empty or oversized input, a malformed `published`, or an HTML page
+    without text.
     """
     check_size(len(text), name, unit="characters")
     if not text.strip():
@@ -51,7 +52,7 @@ def document_from_text(
         )
     else:
         document = Document(text=text, url=url, published=published or _url_date(url) or date_from_dateline(text))
-    document.language = check_english(document.text, name)
+    document.language = detect_language(document.text).code
     document.excluded = find_boilerplate(document.text)
     return document
 

@@ -5,6 +5,7 @@ so that one bad source never stops a run."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,10 +46,46 @@ def _is_feed(head: bytes) -> bool:
     return any(marker in lowered for marker in FEED_MARKERS)
 
 
+#: A line of a URL list that is not a URL is at most this many words (a mistyped URL, a stray note):
+#: a file with longer lines is prose that happens to hold a URL.
+URL_LIST_JUNK_WORDS = 3
+
+
+def _url_list_lines(data: bytes) -> list[tuple[int, str]]:
+    """(line number, line) of the lines that are not blank or `#` comments."""
+    lines = data.decode("utf-8", "replace").splitlines()
+    return [(n, ln.strip()) for n, ln in enumerate(lines, 1) if ln.strip() and not ln.strip().startswith("#")]
+
+
 def _is_url_list(head: bytes) -> bool:
-    lines = [ln.strip() for ln in head[:8192].decode("utf-8", "replace").splitlines()]
-    lines = [ln for ln in lines if ln and not ln.startswith("#")]
-    return bool(lines) and all(is_url(ln.split()[0]) for ln in lines[:50] if ln.split())
+    """Mostly lines that start with a URL, and the others short: one mistyped line must not turn a URL
+    list into an article (it is reported and skipped instead)."""
+    lines = [ln for _n, ln in _url_list_lines(head[:8192])][:50]
+    urls = sum(1 for ln in lines if is_url(ln.split()[0]))
+    junk_is_short = all(len(ln.split()) <= URL_LIST_JUNK_WORDS for ln in lines if not is_url(ln.split()[0]))
+    return urls > 0 and urls * 2 >= len(lines) and junk_is_short
+
+
+def _url_of_line(line: str) -> str | None:
+    """The line's URL (its first word) when it is a well-formed http(s) URL with a host, else None."""
+    from urllib.parse import urlsplit
+
+    word = line.split()[0]
+    try:
+        parts = urlsplit(word)
+        return word if parts.scheme in ("http", "https") and parts.hostname and parts.port != 0 else None
+    except ValueError:  # a bad port, an unclosed IPv6 bracket
+        return None
+
+
+def _from_url_list(data: bytes, name: str, fetcher: Fetcher | None) -> Iterator[RawInput | SourceFailure]:
+    """Each URL of the list fetched in order; each malformed line reported (`name:line`) and skipped."""
+    for number, line in _url_list_lines(data):
+        url = _url_of_line(line)
+        if url is None:
+            yield SourceFailure(f"{name}:{number}", f"not a URL: {line[:120]!r}")
+        else:
+            yield from _from_url(url, fetcher)
 
 
 def _is_database(path: Path) -> bool:
@@ -116,10 +153,7 @@ def _from_file(path: Path, fetcher: Fetcher | None) -> Iterator[RawInput | Sourc
     if _is_feed(data):
         yield from _from_feed(data, name, fetcher)
     elif _is_url_list(data):
-        for line in data.decode("utf-8", "replace").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                yield from _from_url(line.split()[0], fetcher)
+        yield from _from_url_list(data, name, fetcher)
     else:
         yield RawInput(data, name)
 
@@ -145,10 +179,21 @@ def _entry_date(entry) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
+def _declares_entities(data: bytes) -> bool:
+    """Whether the feed declares XML entities: the way to an entity-expansion bomb ("billion laughs")
+    or an external entity. No real feed needs one, and feedparser's fallback parser is not hardened
+    against them, so such a feed is refused before any parser sees it. The whole body is searched
+    (a comment can hide the DOCTYPE's place); in entries' text a declaration would be escaped."""
+    return re.search(rb"<!ENTITY", data, re.IGNORECASE) is not None
+
+
 def _from_feed(data: bytes, name: str, fetcher: Fetcher | None) -> Iterator[RawInput | SourceFailure]:
     """Each entry: its embedded text when the feed carries the full text, else its linked page."""
     import feedparser
 
+    if _declares_entities(data):
+        yield SourceFailure(name, "feed refused: it declares XML entities (a possible entity-expansion bomb)")
+        return
     feed = feedparser.parse(data)
     if not feed.entries:
         yield SourceFailure(name, "a feed without entries" if feed.get("version") else "neither a feed nor text")

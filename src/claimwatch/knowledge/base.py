@@ -33,9 +33,10 @@ from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
 from claimwatch.knowledge.records import ActorSummary, ClaimRecord, Contradiction, Edge, Rows
 from claimwatch.knowledge.reports import DocInfo, Report, build_reports, load_documents, load_reports, time_interval
-from claimwatch.model import Analysis, Document
+from claimwatch.model import EVENT_TYPES, Analysis, Document
 from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
+from claimwatch.store.sqlstore import StoreError, resolve_url
 
 
 def outlet_of(document: Document, outlet: str | None = None) -> str | None:
@@ -83,10 +84,35 @@ def publication_id(text_id: str, place: str) -> str:
     return f"{text_id}@{hashlib.sha1(place.encode()).hexdigest()[:8]}"
 
 
+def _require_existing(db: str | Path | None) -> None:
+    """StoreError when the store is a SQLite file that does not exist (a server's database is checked on connect)."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(resolve_url(db))
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and not Path(url.database).exists():
+        raise StoreError(f"no store at {url.database}: ingest documents into it first, or check --db "
+                         f"(or $CLAIMWATCH_DB)")
+
+
+def check_event_type(type: str | None) -> str | None:
+    """The PLOVER type in upper case; ValueError with the valid list for any other value."""
+    if type is None:
+        return None
+    if type.upper() not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {type!r}: use one of {', '.join(EVENT_TYPES)}")
+    return type.upper()
+
+
 class KnowledgeBase(SQLStore):
     """Documents, analyses and the knowledge across them (see the module's docstring)."""
 
-    def __init__(self, db: str | Path | None = None, *, window_days: int = WINDOW_DAYS, migrate: bool = True) -> None:
+    def __init__(self, db: str | Path | None = None, *, window_days: int = WINDOW_DAYS, migrate: bool = True,
+                 create: bool = True) -> None:
+        """`create=False` (the queries) refuses a SQLite file that does not exist: a mistyped `--db`
+        must say so, not answer from a new empty store."""
+        if not create:
+            _require_existing(db)
         super().__init__(db, migrate=migrate)
         self.window_days = window_days
         self._copies: dedup.CopyIndex | None = None
@@ -207,11 +233,12 @@ class KnowledgeBase(SQLStore):
 
         With `since`/`until`, a cluster counts by the days it happened (the events' own dates, else
         their publications'); undated clusters are left out and counted in `Rows.undated`."""
+        type = check_event_type(type)
         query = ActorQuery(about) if about else None
         since_d, until_d = _day(since), _last_day(until)
         out: Rows[EventCluster] = Rows()
         for cluster in self.event_clusters():
-            if type and type.upper() not in {r.type for r in cluster.reports}:
+            if type and type not in {r.type for r in cluster.reports}:
                 continue
             if query and not self._involves(cluster, query):
                 continue

@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimwatch import config
-from claimwatch.errors import ClaimwatchError
+from claimwatch.errors import ClaimwatchError, InputError
+from claimwatch.ingest.language import not_english_reason
 from claimwatch.model import Analysis, Document, Span
 from claimwatch.nlp.attribution import attribute_claims
 from claimwatch.nlp.casing import sentence_case_titles
@@ -37,6 +38,9 @@ Component = Callable[[Doc, DocState], None]
 T = TypeVar("T")
 
 #: In order: later components read what earlier ones found.
+#: The one language the model and the lexicons read.
+ANALYSED_LANGUAGE = "en"
+
 COMPONENTS: list[Component] = [
     find_times, find_quantities, resolve_entities, attribute_claims, code_events, assess_predicates,
 ]
@@ -121,18 +125,24 @@ def analyze_documents(
     batch_size: int = config.BATCH_SIZE,
     components: list[Component] | None = None,
 ) -> Iterator[Analysis | Failure]:
-    """Analyse documents in order, one result per document, parsing in batches."""
+    """Analyse documents in order, one result per document, parsing in batches.
+
+    A document in a language the analysis does not read is not parsed: its result is the document
+    alone, `analysed` False, so that a caller can keep it (ingest stores it) or refuse it (analyze)."""
     nlp = load_pipeline()
     steps = COMPONENTS if components is None else components
     states: dict[int, DocState] = {}
     remaining: dict[int, int] = {}
     failed: dict[int, str] = {}
+    unanalysed: set[int] = set()
     order: list[int] = []
 
     def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, document in enumerate(documents):
             states[n] = DocState(document, _published(document))
-            pieces_of_document = pieces_for_parsing(document)
+            if document.language != ANALYSED_LANGUAGE:
+                unanalysed.add(n)
+            pieces_of_document = [] if n in unanalysed else pieces_for_parsing(document)
             remaining[n] = len(pieces_of_document)
             order.append(n)
             for start, piece in pieces_of_document:
@@ -145,6 +155,9 @@ def analyze_documents(
             remaining.pop(n)
             if n in failed:
                 yield Failure(state.document, failed.pop(n))
+            elif n in unanalysed:
+                unanalysed.discard(n)
+                yield Analysis(state.document, analysed=False)
             else:
                 yield state.to_analysis()
 
@@ -179,8 +192,13 @@ def _parse(nlp: Language, pieces: Iterable[tuple[str, T]], batch_size: int) -> I
         yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
-def analyze_document(document: Document) -> Analysis:
-    """The analysis of one document: a pure function of it (the model is loaded once per process)."""
+def analyze_document(document: Document, name: str = "input") -> Analysis:
+    """The analysis of one document: a pure function of it (the model is loaded once per process).
+
+    InputError for a document in a language the analysis does not read."""
+    reason = not_english_reason(document.language, name)
+    if reason:
+        raise InputError(reason)
     [result] = analyze_documents([document])
     if isinstance(result, Failure):
         raise ClaimwatchError(result.error)

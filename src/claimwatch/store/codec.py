@@ -62,6 +62,6 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
     times = [Time(**{**_known(Time, t), "span": _span(t["span"])}) for t in d.get("times", [])]
     predicates = [Predicate(**{**_known(Predicate, p), "trigger": _text_span(p["trigger"])})
                   for p in d.get("predicates", [])]
-    extra = {"version": d["version"]} if "version" in d else {}
+    extra = {k: d[k] for k in ("version", "analysed") if k in d}
     return Analysis(document_from_dict(d["document"]), entities, claims, events, quantities, times, predicates,
                     **extra)

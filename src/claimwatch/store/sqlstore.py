@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Analysis
@@ -26,10 +27,42 @@ from claimwatch.store.codec import analysis_from_dict
 from claimwatch.store.migrate import upgrade
 
 DEFAULT_DB = "claimwatch.db"
+#: tries of one write: a store locked by another writer, or a dropped connection, is tried again
+RETRIES = 5
+BACKOFF_S = 0.2  # doubled after each try
+
+T = TypeVar("T")
 
 
 class StoreError(ClaimwatchError):
     """The store cannot be opened or written."""
+
+
+def _message(exc: BaseException) -> str:
+    """The driver's own words, without SQLAlchemy's statement and background link."""
+    orig = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def _transient(exc: SQLAlchemyError) -> bool:
+    """A failure that another try can get past: the connection dropped, or another writer held the lock."""
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    words = _message(exc).lower()
+    return "database is locked" in words or "database table is locked" in words
+
+
+def store_error(exc: SQLAlchemyError, url: str) -> StoreError:
+    """One clear line for a failed store operation, naming the likely cause."""
+    words = _message(exc)
+    lowered = words.lower()
+    if "full" in lowered or "disk i/o error" in lowered or "no space" in lowered or "too large" in lowered:
+        return StoreError(f"the store is full (no space left on the disk, or a file size limit): {url}: {words}")
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return StoreError(f"lost the connection to the store {url}: {words}")
+    if "locked" in lowered:
+        return StoreError(f"the store {url} stayed locked by another writer: {words}")
+    return StoreError(f"cannot write to the store {url}: {words}")
 
 
 def resolve_url(db: str | Path | None = None) -> str:
@@ -102,16 +135,36 @@ class SQLStore:
     def __init__(self, db: str | Path | None = None, *, migrate: bool = True) -> None:
         self.url = resolve_url(db)
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            # pre-ping: a pooled connection that the server dropped is replaced, not used
+            self.engine: Engine = create_engine(self.url, future=True, pool_pre_ping=not self.url.startswith("sqlite"))
         except Exception as exc:  # a bad URL or a missing driver: one clear line
             raise StoreError(f"cannot open store {self.url}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         if migrate:
             try:
-                upgrade(self.engine)
+                self._retrying(lambda: upgrade(self.engine), schema=True)
             except Exception as exc:
                 raise StoreError(f"cannot open store {self.engine.url.render_as_string()}: {exc}") from exc
+
+    def _retrying(self, work: Callable[[], T], *, schema: bool = False) -> T:
+        """`work` (one whole transaction), tried again with a growing pause while it fails for a
+        reason that passes: a dropped connection, or "database is locked" from another writer past
+        the busy timeout. With `schema`, also a table "already exists": two processes opening a new
+        SQLite store at once both create its tables (SQLite runs that DDL outside one transaction)."""
+        pause = BACKOFF_S
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return work()
+            except IntegrityError:
+                raise
+            except SQLAlchemyError as exc:
+                racing = schema and "already exists" in _message(exc)
+                if attempt == RETRIES or not (_transient(exc) or racing):
+                    raise
+            time.sleep(pause)
+            pause *= 2
+        raise AssertionError("unreachable")
 
     @property
     def dialect(self) -> str:
@@ -135,34 +188,50 @@ class SQLStore:
 
         `derive` writes what is derived from the analysis (the knowledge kept at ingest) in the
         same transaction, so that a document is never stored without it."""
-        doc = analysis.document
         try:
-            with self.engine.begin() as conn:
-                if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
-                    self._remember_input(conn, raw_hash, doc.id, name)
-                    return False
-                conn.execute(insert(t.documents).values(
-                    id=doc.id, outlet=outlet, url=doc.url, title=doc.title, author=doc.author,
-                    published=doc.published, language=doc.language, site_name=doc.site_name, text=doc.text,
-                    excluded=json.dumps([{"span": list(e.span), "reason": e.reason} for e in doc.excluded]),
-                    copy_of=copy_of, minhash=minhash, analysis=analysis.to_json(),
-                    analysis_version=analysis.version, ingested_at=datetime.now(UTC)))
-                for table, rows in _rows(analysis).items():
-                    if rows:
-                        conn.execute(insert(table), rows)
-                if self.dialect == "sqlite":
-                    self._index_sqlite(conn, analysis)
-                if derive is not None:
-                    derive(conn)
-                self._remember_input(conn, raw_hash, doc.id, name)
+            return self._retrying(lambda: self._add(analysis, outlet, copy_of, minhash, raw_hash, name, derive))
         except IntegrityError:  # another writer stored the same document first
             return False
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self.engine.url.render_as_string()) from exc
+
+    def _add(self, analysis: Analysis, outlet: str | None, copy_of: str | None, minhash: bytes | None,
+             raw_hash: str | None, name: str | None, derive: Callable[[Connection], None] | None) -> bool:
+        """One try of `add`: the whole document in one transaction, or nothing of it."""
+        doc = analysis.document
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+                self._remember_input(conn, raw_hash, doc.id, name)
+                return False
+            conn.execute(insert(t.documents).values(
+                id=doc.id, outlet=outlet, url=doc.url, title=doc.title, author=doc.author,
+                published=doc.published, language=doc.language, site_name=doc.site_name, text=doc.text,
+                excluded=json.dumps([{"span": list(e.span), "reason": e.reason} for e in doc.excluded]),
+                copy_of=copy_of, minhash=minhash, analysis=analysis.to_json(),
+                analysis_version=analysis.version, ingested_at=datetime.now(UTC)))
+            for table, rows in _rows(analysis).items():
+                if rows:
+                    conn.execute(insert(table), rows)
+            if self.dialect == "sqlite":
+                self._index_sqlite(conn, analysis)
+            if derive is not None:
+                derive(conn)
+            self._remember_input(conn, raw_hash, doc.id, name)
         return True
 
     def remember_input(self, raw_hash: str, doc_id: str, name: str | None = None) -> None:
         """Note that a raw input gives a stored document (so that a re-run skips it early)."""
-        with self.engine.begin() as conn:
-            self._remember_input(conn, raw_hash, doc_id, name)
+
+        def work() -> None:
+            with self.engine.begin() as conn:
+                self._remember_input(conn, raw_hash, doc_id, name)
+
+        try:
+            self._retrying(work)
+        except IntegrityError:  # another writer noted it first
+            return
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self.engine.url.render_as_string()) from exc
 
     @staticmethod
     def _remember_input(conn: Connection, raw_hash: str | None, doc_id: str, name: str | None) -> None:
