@@ -98,6 +98,14 @@ def test_a_document_is_stored_once_and_readable(tmp_path, pipeline):
             copy = c.post("/api/documents", json={**body, "outlet": "other.example"}, headers=AUTH).json()
             assert copy["stored"] == 1
             assert c.get(f"/api/documents/{copy['documents'][0]}").json()["copy_of"] == result["documents"][0]
+            french = {"text": "Le gouvernement a annoncé mardi que les négociations reprendraient la semaine "
+                              "prochaine à Genève, selon un communiqué du ministère des Affaires étrangères.",
+                      "outlet": "quotidien.example"}
+            kept = c.post("/api/documents", json=french, headers=AUTH)
+            assert kept.status_code == 201 and kept.json()["unanalysed"] == 1  # stored, not lost
+            stored = c.get(f"/api/documents/{kept.json()['documents'][0]}").json()
+            assert stored["text"] == french["text"]
+            assert c.post("/api/analyze", json={"text": french["text"]}).status_code == 422  # still not analysed
     finally:
         store.close()
 

@@ -231,4 +231,5 @@ class IngestOut(BaseModel):
     stored: int
     duplicates: int
     failed: list[Failure]
+    unanalysed: int = Field(0, description="stored without analysis: a language the analysis does not read")
     documents: list[str] = Field(description="ids of the documents this request stored")

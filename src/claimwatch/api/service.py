@@ -24,6 +24,8 @@ import claimwatch
 from claimwatch.api.problems import ProblemError
 from claimwatch.api.settings import Settings
 from claimwatch.errors import ClaimwatchError, InputError
+from claimwatch.ingest import document_from_text
+from claimwatch.ingest.language import not_english_reason
 from claimwatch.knowledge import KnowledgeBase
 from claimwatch.knowledge.records import Rows
 from claimwatch.knowledge.timeline import Interval, events_timeline
@@ -249,15 +251,24 @@ class Service:
 
     def add_text(self, text: str, *, published: str | None = None, url: str | None = None,
                  outlet: str | None = None) -> dict[str, Any]:
-        """Analyse and store one document (a copy or a re-post is recorded as the store does)."""
-        analysis = self.analyze(text, published, url)
+        """Analyse and store one document (a copy or a re-post is recorded as the store does). A text in a
+        language the analysis does not read is stored unanalysed (its text, metadata and language), as
+        `ingest` stores it: nothing sent is lost."""
+        try:
+            document = document_from_text(text, published=published, url=url, name="document")
+        except InputError as exc:
+            raise ProblemError(422, str(exc), "unreadable-input") from exc
+        if not_english_reason(document.language) is None:
+            analysis = self.analyze(text, published, url)
+        else:
+            analysis = Analysis(document, analysed=False)
         with self._write_lock:
             store = self.writer()
             before = store.document_ids()
             stored = store.add(analysis, outlet=outlet)
             new = sorted(store.document_ids() - before)
         return {"stored": int(stored), "duplicates": int(not stored), "failed": [],
-                "documents": new or [analysis.document.id]}
+                "unanalysed": int(stored and not analysis.analysed), "documents": new or [analysis.document.id]}
 
     def add_urls(self, urls: list[str]) -> dict[str, Any]:
         """Fetch, analyse and store pages (http and https only; no private addresses unless allowed)."""
