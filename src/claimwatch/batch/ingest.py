@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,12 +60,13 @@ class _Tag:
 def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet: str | None = None,
            published: str | None = None, allow_private: bool = False,
            on_result: Callable[[str], None] | None = None, fetcher: Fetcher | None = None,
-           metadata: MetadataTable | None = None) -> IngestSummary:
+           metadata: MetadataTable | None = None, dask: str | None = None) -> IngestSummary:
     """Ingest every input of the sources into the store; `on_result` hears "stored",
     "duplicate" or "failed" once per input. `published` dates the documents that carry no date
     of their own (plain-text files); a page's or feed entry's own date wins. A `metadata` table's
     row for an input (by its file name) gives its date, outlet, URL, author and title, over the
-    page's own."""
+    page's own. `dask` (a scheduler address, or `local[:N]`) analyses on a Dask cluster instead of
+    `workers` local processes; the store is written here either way."""
     summary = IngestSummary()
     tick = on_result or (lambda _kind: None)
     known = store.known_inputs()
@@ -114,8 +115,15 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
             yield doc, tag
 
     seen_analysed: set[str] = set()
+    results: Generator[tuple[Any, _Tag], None, None] | None = None
     try:
-        for result, tag in analyze_parallel(fresh(), workers):
+        if dask:
+            from claimwatch.batch.dask_runner import analyze_dask
+
+            results = analyze_dask(fresh(), dask)
+        else:
+            results = analyze_parallel(fresh(), workers)
+        for result, tag in results:
             if isinstance(result, Failure) or result.analysed:
                 summary.analysed += 1
             if isinstance(result, Failure):
@@ -136,6 +144,8 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
     except (StoreError, SQLAlchemyError) as exc:
         raise _stopped(exc, store, summary) from exc
     finally:
+        if results is not None:
+            results.close()  # stop the workers (or the Dask cluster) now, even on an error
         summary.seconds = time.perf_counter() - start
         if own_fetcher:
             fetcher.close()

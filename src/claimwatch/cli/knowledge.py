@@ -74,6 +74,9 @@ def ingest(
                                                  "WARC(.gz) archives, or URLs.")],
     db: DbOpt = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Analysis processes.")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help="Analyse on a Dask cluster: a scheduler address "
+                                             "(tcp://host:8786) or local[:N] for N worker processes on this "
+                                             "machine (default 2); the store is written by this process.")] = None,
     outlet: Annotated[str | None, typer.Option(help="The outlet of every document (default: site name or "
                                                     "URL host).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of documents that carry "
@@ -92,6 +95,10 @@ def ingest(
     try:
         published = check_published(published, "--published")
         table = read_metadata_table(metadata) if metadata else None
+        if dask:
+            from claimwatch.batch.dask_runner import parse_scheduler
+
+            parse_scheduler(dask)
     except ClaimwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from exc
@@ -119,7 +126,7 @@ def ingest(
 
         try:
             summary = run_ingest(sources, store, workers=workers, outlet=outlet, published=published,
-                                 allow_private=allow_private, metadata=table, on_result=tick)
+                                 allow_private=allow_private, metadata=table, on_result=tick, dask=dask)
         except KeyboardInterrupt as exc:
             fail("interrupted: every stored document is complete; run the same command again to resume")
             raise typer.Exit(130) from exc
