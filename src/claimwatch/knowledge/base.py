@@ -51,24 +51,19 @@ def outlet_of(document: Document, outlet: str | None = None) -> str | None:
     return None
 
 
-def _day(value: str | date | None) -> date | None:
-    """A date from an ISO value at any precision (its first day): 2024, 2024-10, 2024-10-24."""
+def _window(since: str | date | None, until: str | date | None) -> tuple[date | None, date | None]:
+    """A date window from ISO values at any precision: `since` from its first day, `until` to its
+    last (`--until 2024-10` takes in all of October)."""
+    return _day_of(since, 0), _day_of(until, 1)
+
+
+def _day_of(value: str | date | None, end: int) -> date | None:
     if value is None or isinstance(value, date):
         return value
     interval = time_interval(value)
     if interval is None:
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return interval[0]
-
-
-def _last_day(value: str | date | None) -> date | None:
-    """The last day an ISO value covers: `--until 2024-10` takes in all of October."""
-    if value is None or isinstance(value, date):
-        return value
-    interval = time_interval(value)
-    if interval is None:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return interval[1]
+    return interval[end]
 
 
 @dataclass
@@ -235,7 +230,7 @@ class KnowledgeBase(SQLStore):
         their publications'); undated clusters are left out and counted in `Rows.undated`."""
         type = check_event_type(type)
         query = ActorQuery(about) if about else None
-        since_d, until_d = _day(since), _last_day(until)
+        since_d, until_d = _window(since, until)
         out: Rows[EventCluster] = Rows()
         for cluster in self.event_clusters():
             if type and type not in {r.type for r in cluster.reports}:
@@ -277,7 +272,7 @@ class KnowledgeBase(SQLStore):
         group_sources = {cluster: claim_sources(found) for cluster, found in members.items()
                          if cluster not in event_sources}
         query = ActorQuery(about) if about else None
-        since_d, until_d = _day(since), _last_day(until)
+        since_d, until_d = _window(since, until)
         needle = source.casefold() if source else None
         out: Rows[ClaimRecord] = Rows()
         for cr in rows:
@@ -333,7 +328,8 @@ class KnowledgeBase(SQLStore):
         """The actor graph for a time window (see claimwatch.knowledge.graph)."""
         if level not in ("actor", "country"):
             raise ValueError(f"level {level!r}: use actor or country")
-        return actor_graph(self._snapshot().reports, since=_day(since), until=_last_day(until), level=level)
+        since_d, until_d = _window(since, until)
+        return actor_graph(self._snapshot().reports, since=since_d, until=until_d, level=level)
 
     def graph_edges(self, since: str | date | None = None, until: str | date | None = None,
                     level: Level = "actor") -> Rows[Edge]:
