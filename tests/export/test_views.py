@@ -12,22 +12,16 @@ import pytest
 from typer.testing import CliRunner
 
 from claimwatch.cli import app
-from claimwatch.knowledge import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "knowledge"))
-from knowledge_corpus import corpus  # noqa: E402
+from knowledge_corpus import store_file  # noqa: E402
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("kb") / "kb.db"
-    store = Store(path)
-    for b in corpus():
-        store.add(b.analysis, outlet=b.outlet)
-    store.close()
-    return str(path)
+    return store_file(tmp_path_factory.mktemp("kb") / "kb.db")
 
 
 def _ok(args: list[str]):

@@ -144,3 +144,14 @@ def corpus() -> list[Builder]:
     b.event("AGREE", "signed", syria, iran, claim=c)
     docs.append(b)
     return docs
+
+
+def store_file(path) -> str:
+    """A SQLite store at `path` holding the corpus (for tests of the commands that read a store)."""
+    from claimwatch.knowledge import Store
+
+    store = Store(path)
+    for b in corpus():
+        store.add(b.analysis, outlet=b.outlet)
+    store.close()
+    return str(path)
