@@ -153,19 +153,6 @@ class Graph(BaseModel):
     undated: int
 
 
-class DocumentOut(Open):
-    id: str
-    outlet: str | None = None
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
-    copy_of: str | None = None
-    ingested_at: str | None = None
-    text: str
-    clusters: list[str] = Field(description="the event clusters this document reports")
-    analysis: dict[str, Any] = Field(description="the analysis of the data contract (DESIGN.md)")
-
-
 class DocumentMeta(Open):
     id: str
     outlet: str | None = None
@@ -174,6 +161,14 @@ class DocumentMeta(Open):
     published: str | None = None
     copy_of: str | None = None
     ingested_at: str | None = None
+
+
+class DocumentOut(DocumentMeta):
+    """A document's metadata with its text, clusters and analysis."""
+
+    text: str
+    clusters: list[str] = Field(description="the event clusters this document reports")
+    analysis: dict[str, Any] = Field(description="the analysis of the data contract (DESIGN.md)")
 
 
 class SearchHit(Open):
