@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from claimwatch.api import schemas as s
-from claimwatch.api.problems import ProblemError, responses
+from claimwatch.api.problems import responses
 from claimwatch.api.service import DATE_PATTERN, Service, bad_filter
 
 router = APIRouter(prefix="/api", tags=["knowledge"])
@@ -65,9 +65,7 @@ def events(request: Request, about: About = None, type: EventType = None, since:
 def event(request: Request, cluster: str) -> Response:
     """One event cluster with its evidence and `contradictions` (the disagreements inside it)."""
     svc = service(request)
-    row = svc.cluster(cluster)
-    if row is None:
-        raise ProblemError(404, f"no event cluster {cluster!r}")
+    row = svc.known_cluster(cluster)
     return json_response({**row, "contradictions": svc.contradictions(cluster=cluster)})
 
 
@@ -133,10 +131,7 @@ def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Respon
 def document(request: Request, doc_id: str) -> Response:
     """One document: metadata, text, the clusters it reports, and its whole analysis."""
     svc = service(request)
-    found = svc.document(doc_id)
-    if found is None:
-        raise ProblemError(404, f"no document {doc_id!r}")
-    meta, analysis = found
+    meta, analysis = svc.known_document(doc_id)
     return json_response({**meta, "text": analysis.document.text,
                           "clusters": [c["cluster"] for c in svc.document_clusters(doc_id)],
                           "analysis": analysis.to_dict()})

@@ -134,6 +134,13 @@ class Service:
     def cluster(self, cluster_id: str) -> dict | None:
         return self._indexes()[0].get(cluster_id)
 
+    def known_cluster(self, cluster_id: str) -> dict:
+        """A cluster's record, or a 404 for the API and the pages alike."""
+        row = self.cluster(cluster_id)
+        if row is None:
+            raise ProblemError(404, f"no event cluster {cluster_id!r}")
+        return row
+
     def document_clusters(self, doc_id: str) -> list[dict]:
         clusters, by_doc, _ = self._indexes()
         return [clusters[c] for c in by_doc.get(doc_id, [])]
@@ -212,6 +219,13 @@ class Service:
         if not meta or analysis is None:
             return None
         return jsonable(meta[0]), analysis
+
+    def known_document(self, doc_id: str) -> tuple[dict[str, Any], Analysis]:
+        """A document's metadata and analysis, or a 404 for the API and the pages alike."""
+        found = self.document(doc_id)
+        if found is None:
+            raise ProblemError(404, f"no document {doc_id!r}")
+        return found
 
     def search(self, q: str, kind: str = "documents", limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         return _query(lambda: self.store.search(q, kind=kind, limit=limit + offset))[offset:]

@@ -61,9 +61,7 @@ def events_page(request: Request, about: Text = None, type: Text = None, since: 
 def cluster_page(request: Request, cluster: str) -> Response:
     """One happening: reports by outlet and date, sources vs copies, denials, numbers, contradictions."""
     svc = service(request)
-    row = svc.cluster(cluster)
-    if row is None:
-        raise ProblemError(404, f"no event cluster {cluster!r}")
+    row = svc.known_cluster(cluster)
     return render(request, "cluster.html", view=cluster_view(svc, row))
 
 
@@ -79,10 +77,7 @@ def documents_page(request: Request, page: Text = None) -> Response:
 def document_page(request: Request, doc_id: str) -> Response:
     """The article with each claim's source, cue and content marked; a click shows the claim."""
     svc = service(request)
-    found = svc.document(doc_id)
-    if found is None:
-        raise ProblemError(404, f"no document {doc_id!r}")
-    meta, analysis = found
+    meta, analysis = svc.known_document(doc_id)
     return render(request, "document.html", meta=meta, analysis=analysis, **_article(analysis),
                   clusters=svc.document_clusters(doc_id))
 
