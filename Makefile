@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint setup clean
+.PHONY: demo test lint setup clean lexicons
 
 setup: $(STAMP)
 
@@ -18,6 +18,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Regenerates the lexicons compiled from the CAMEO and Phoenix dictionaries (needs ../shared/data).
+lexicons: $(STAMP)
+	$(PY) -m claimwatch.training.dictionaries ../shared/data
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests

@@ -22,8 +22,12 @@ _LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "qu
 #: Head nouns that only count or group: the actor is in their "of" phrase ("a unit of Russian troops").
 _GROUP_NOUNS = word_set("entities_group_nouns.tsv")
 
-#: Head nouns (lemmas) and the sector they give their actor ("troops" military, "residents" civilians).
-SECTOR_NOUNS: dict[str, str] = dict(word_table("entities_sector_nouns.tsv"))
+#: Head nouns (lemmas) and the sector they give their actor ("troops" military, "residents" civilians):
+#: ours first, then the one-word agents of the Phoenix dictionary ("gendarme", "sharecropper").
+SECTOR_NOUNS: dict[str, str] = {
+    **{noun: sector for noun, sector in word_table("entities_phoenix_agents.tsv") if " " not in noun},
+    **dict(word_table("entities_sector_nouns.tsv")),
+}
 #: Modifiers that say who the forces are when the head noun only says "forces"/"troops".
 SECTOR_MODIFIERS: dict[str, str] = dict(word_table("entities_sector_modifiers.tsv"))
 

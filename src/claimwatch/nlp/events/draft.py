@@ -221,7 +221,11 @@ def read_size(draft: EventDraft, state: DocState) -> None:
 
 def worth_keeping(draft: EventDraft) -> bool:
     """An event needs a named party or a count; material conflict ("police fired tear gas") is
-    kept with a place or acting people instead."""
+    kept with a place or acting people instead. A verb read by CAMEO's dictionary needs both an
+    actor and a target, as in PETRARCH: the dictionary codes broad verbs ("came", "led") that only
+    name an interaction between two parties."""
+    if draft.trigger.dictionary:
+        return draft.actor is not None and draft.target is not None
     if any(part is not None for part in (draft.actor, draft.target, draft.dead, draft.injured, draft.size)):
         return True
     return draft.type in MATERIAL_CONFLICT and (

@@ -9,8 +9,11 @@ type, the context rules of plover_rules do.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
+from claimwatch.nlp.events.cameo import cameo_reading
 from claimwatch.nlp.events.plover_lexicon import Trigger, lemma_of, lexicon
 from claimwatch.nlp.events.plover_rules import (
     aid_mode,
@@ -94,10 +97,11 @@ def classify(token: Token) -> Trigger | None:
 
 def classify_verb(verb: Token, lemma: str) -> Trigger | None:
     """A verb's trigger: a phrasal use ("went on strike"), joint action with a partner, a
-    transfer (typed later by what it moves), else its lexicon entry read in context."""
+    transfer (typed later by what it moves), else its lexicon entry read in context; a verb our
+    lexicon lacks is read by CAMEO's dictionary (cameo)."""
     lex = lexicon()
     if lemma not in lex.trigger_lemmas:
-        return None
+        return dictionary_trigger(verb, lemma)
     phrase = phrasal_key(verb)
     if phrase is False:
         return None
@@ -114,6 +118,21 @@ def classify_verb(verb: Token, lemma: str) -> Trigger | None:
     if reading is None or isinstance(reading, Trigger):
         return reading
     return settle_verb_type(verb, lemma, reading)
+
+
+#: Dependency roles in which a verb form heads no clause of its own ("according to", "the
+#: reported attack"): the dictionary, which knows no syntax, is not asked about them.
+NO_CLAUSE_DEPS = frozenset({"prep", "amod", "advmod", "aux", "auxpass", "mark", "compound", "npadvmod"})
+
+
+def dictionary_trigger(verb: Token, lemma: str) -> Trigger | None:
+    """A clause verb our lexicon lacks, read by CAMEO's dictionary (cameo) and settled by the same
+    context rules as ours."""
+    if verb.dep_ in NO_CLAUSE_DEPS or lemma in lexicon().not_for_dictionary:
+        return None
+    reading = cameo_reading(verb)
+    trigger = settle_verb_type(verb, lemma, reading) if reading else None
+    return replace(trigger, dictionary=True) if trigger else None
 
 
 def phrasal_trigger(verb: Token, phrase: tuple[str, str | None]) -> Trigger:

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.lexicons import json_data
+from claimwatch.nlp.lexicons import json_data, word_set, word_table
 
 #: PLOVER types that are speech acts: what they embed is their content, not a separate event.
 SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})
@@ -23,13 +23,15 @@ SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SU
 @dataclass(frozen=True)
 class Trigger:
     """A word that names an event: its PLOVER type and mode, and whether it is a transfer verb
-    whose type is only settled once its theme and recipient are known."""
+    whose type is only settled once its theme and recipient are known; `dictionary` marks a verb
+    read by CAMEO's dictionary rather than our own lexicon."""
 
     token: Token
     type: str
     mode: str | None
     nominal: bool = False
     transfer: bool = False
+    dictionary: bool = False
 
 
 class Lexicon:
@@ -73,6 +75,12 @@ class Lexicon:
             k.split()[0] for k in self.phrasal
         }
         self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns)
+        #: Verbs our lexicons give another role (plans, light verbs, cues of claims and beliefs,
+        #: implicatives): CAMEO's dictionary codes some of them ("plan" as an agreement), but here
+        #: they carry or report the event their complement names.
+        self.not_for_dictionary = self.plan_verbs | self.light_verbs | word_set("attribution_speech_verbs.tsv") \
+            | word_set("attribution_cognition_verbs.tsv") \
+            | frozenset(row[0] for row in word_table("certainty_infinitive_verbs.tsv"))
 
 
 @lru_cache(maxsize=1)
