@@ -156,7 +156,7 @@ class Quantity:
     unit: str | None = None
     bound: Bound = "exact"
     upper: int | float | None = None  # the other end of a range ("10 to 12 thousand")
-    kind: str | None = None  # count | money | percent | measure | duration | age | temperature
+    kind: str | None = None  # count | share | money | percent | measure | duration | age | temperature
 
 
 @dataclass

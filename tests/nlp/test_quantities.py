@@ -190,3 +190,96 @@ def test_title_case_headline_counts_the_first_noun(quantities):
 def test_a_date_before_a_count_keeps_them_apart(quantities):
     assert one(quantities("On June 4, 300 workers walked out."), 300).unit == "workers"
     assert quantities("She left on 2 May that year.") == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Nearly half of the shells were intercepted.", 0.5, "shells"),
+    ("Production was cut by half.", 0.5, None),
+    ("Output fell by nearly a quarter in March.", 0.25, None),
+    ("The company's shares fell a third in early trading.", pytest.approx(1 / 3), None),
+])
+def test_fractions_are_shares_not_counts(quantities, text, value, unit):
+    q = one(quantities(text), value)
+    assert (q.kind, q.unit) == ("share", unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The party won a third term in office.",
+    "Sales slowed in the second half of the year.",
+    "The service runs 24/7 across the country.",
+    "Security was tightened after 9/11 on all flights.",
+])
+def test_ranks_parts_of_periods_and_slash_names_are_no_shares(quantities, text):
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("He spent two and a half years in prison.", 2.5, "year"),
+    ("One and a half million doses arrived.", 1_500_000, "doses"),
+    ("The talks ran 3 and a half hours.", 3.5, "hour"),
+    ("A quarter of a million people live there.", 250_000, "people"),
+])
+def test_and_a_half_and_a_share_of_a_scale_are_numbers(quantities, text, value, unit):
+    q = one(quantities(text), value)
+    assert (q.unit, q.kind != "share") == (unit, True)
+
+
+@pytest.mark.parametrize("text", [
+    "A Category 4 hurricane hit the coast.",
+    "The vaccine was tested in a Phase 3 trial.",
+    "The Apollo 11 crew landed on the moon.",
+    "The No. 2 official at the ministry resigned.",
+    "Residents were told to call 999 at once.",
+    "Madrid beat Barcelona 3-1 on Sunday.",
+])
+def test_numbers_that_name_or_are_dialled_are_not_quantities(quantities, text):
+    assert quantities(text) == []
+
+
+def test_a_title_case_headline_keeps_its_count(quantities):
+    assert one(quantities("Storm Kills 12 People In Texas Town"), 12).unit == "People"
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Temperatures fell to minus 20 degrees Celsius overnight.", -20, "celsius"),
+    ("How to convert - 20 degrees Fahrenheit to Celsius.", -20, "fahrenheit"),
+])
+def test_a_sign_written_apart_makes_a_temperature_negative(quantities, text, value, unit):
+    assert one(quantities(text), value).unit == unit
+
+
+def test_a_dash_before_a_count_is_no_sign(quantities):
+    assert one(quantities("Kyiv - 20 people were hurt."), 20).value == 20
+
+
+def test_an_age_set_off_by_commas(quantities):
+    q = one(quantities("The president, 71, has ruled the country since 1999."), 71)
+    assert (q.unit, q.kind) == ("year of age", "age")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The country owes some 30 billion Egyptian pounds.", 30_000_000_000, "egyptian pound"),
+    ("Debt rose to 2 trillion Saudi riyals.", 2_000_000_000_000, "saudi riyal"),
+    ("Unemployment hit 10pc last month.", 10, "percent"),
+])
+def test_currencies_named_after_the_number_and_percent_abbreviations(quantities, text, value, unit):
+    assert one(quantities(text), value).unit == unit
+
+
+def test_a_time_after_a_number_is_not_what_it_counts(quantities):
+    found = quantities("A loaf costs 1,500 Syrian pounds, up from 800 last year.")
+    assert one(found, 1500).unit == "syrian pound" and one(found, 800).unit is None
+
+
+def test_a_change_to_a_new_price_is_not_a_range(quantities):
+    found = quantities("Gold fell $12 to $1,968 an ounce.")
+    assert [(q.value, q.upper, q.unit) for q in found] == [(12, None, "dollar"), (1968, None, "dollar per ounce")]
+
+
+def test_an_estimate_is_approximate(quantities):
+    q = one(quantities("Damage is estimated at 3 to 4 billion euros."), 3_000_000_000)
+    assert (q.upper, q.bound) == (4_000_000_000, "approximate")
+
+
+def test_a_model_name_between_number_and_noun(quantities):
+    assert one(quantities("Two Boeing 737 jets were grounded."), 2).unit == "jets"

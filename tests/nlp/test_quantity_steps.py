@@ -97,3 +97,13 @@ def test_quantity_words_are_read_from_the_lexicon_files():
     assert num.FRACTIONS["third"] == 1 / 3 and num.SCALES["bn"] == 1_000_000_000
     assert units.MEASURES["kilometres per hour"] == "kilometre per hour" and units.MAX_UNIT_WORDS == 3
     assert units.RATE_DENOMINATORS["day"] == "day" and units.RATE_DENOMINATORS["share"] == "share"
+
+
+@pytest.mark.parametrize("text, value", [("1/2", 0.5), ("3/4", 0.75), ("24/7", None), ("9/11", None), ("5/3", None)])
+def test_digit_fractions_are_proper_with_usual_denominators(text, value):
+    assert num.parse_digits(text) == value
+
+
+def test_read_half_is_no_share_after_an_ordinal(nlp):
+    doc = nlp("in the second half of the year")
+    assert read_half(doc, at(doc, "half"), False) is None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.model import Quantity
 from claimwatch.nlp.doctext import doc_text
 from claimwatch.nlp.quantities import numbers as num
+from claimwatch.nlp.quantities import units
 from claimwatch.nlp.quantities.counted import counted_noun
 from claimwatch.nlp.quantities.not_amounts import is_change, is_score, not_an_amount, year_not_amount
 from claimwatch.nlp.quantities.number_phrases import NumberPhrase, lower_at, read_number, read_prefixed, read_range
@@ -33,7 +34,7 @@ from claimwatch.nlp.quantities.quantity_units import (
     unit_after,
     unit_range,
 )
-from claimwatch.nlp.quantities.vocabulary import AGE_WORDS
+from claimwatch.nlp.quantities.vocabulary import AGE_WORDS, CHANGE_CONTEXT, CHANGE_VERBS
 from claimwatch.nlp.state import DocState
 
 _PHONE_LIKE = re.compile(r"\+?\(?\d{1,4}\)?(?:[-./]\d{2,4}){2,}|\(\d{3}\)\s?\d{3}-\d{4}|\d+(?::\d+)+")
@@ -102,10 +103,12 @@ class QuantityDraft:
 def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
     """Read the quantity whose number starts at token i; returns the token after it (or i)."""
     draft = start_quantity(doc, i)
-    if draft is None or not_an_amount(doc, draft.number, draft.money):
+    if draft is None:
         return i
-    if is_score(doc, draft.number):
+    if is_score(doc, draft.number):  # before the name test: "Barcelona 3-1" is a score, both numbers
         return draft.number.end + 2
+    if not_an_amount(doc, draft.number, draft.money):
+        return i
     read_upper_end(doc, draft)
     if read_unit(doc, draft) == "label":
         return draft.end
@@ -115,11 +118,14 @@ def _quantity_at(doc: Doc, i: int, state: DocState) -> int:
         return i
     read_age_or_magnitude(doc, draft)
     read_value(doc, draft)
+    read_sign(doc, draft)
     if draft.unit is None:
         if lower_at(doc, draft.number.end) == "of" and doc[draft.number.start].lower_ == "one":
             return i  # "one of the ...": a pronoun
         noun, draft.end = counted_noun(doc, draft.number, draft.end)
-        draft.unit, draft.kind = (noun.text if noun is not None else None), "count"
+        # a fraction is a share of what it divides ("half of the shells"), never a count of 0.5 shells
+        draft.unit = noun.text if noun is not None else None
+        draft.kind = "share" if draft.number.fraction else "count"
     elif draft.kind in ("money", "measure"):
         draft.unit, draft.end = rate(doc, draft.end, draft.unit)
     state.quantities.append(finish_quantity(doc, draft, state))
@@ -147,9 +153,20 @@ def read_upper_end(doc: Doc, draft: QuantityDraft) -> None:
     n = draft.number
     draft.change = is_change(doc, draft.first - 1)
     draft.upper = read_range(doc, n, draft.money, _between(doc, draft)) if not draft.change else None
+    if draft.upper is not None and _change_to_amount(doc, draft):
+        draft.upper = None
     if n.upper_value is not None:
         draft.upper = NumberPhrase(n.start, n.end, n.upper_value)
     draft.end = draft.upper.end if draft.upper else n.end
+
+
+def _change_to_amount(doc: Doc, draft: QuantityDraft) -> bool:
+    """"Gold fell $12 to $1,968": after a verb of change, "to" and a second currency sign start the
+    level the change reached, not the top of a range ("needs $3 billion to $4 billion" is one)."""
+    end = draft.number.end
+    before = doc[draft.first - 1] if draft.first > 0 else None
+    return lower_at(doc, end) == "to" and units.currency_symbol(lower_at(doc, end + 1)) is not None \
+        and before is not None and (before.lemma_.lower() in CHANGE_VERBS or before.lower_ in CHANGE_CONTEXT)
 
 
 def read_unit(doc: Doc, draft: QuantityDraft) -> str | None:
@@ -169,12 +186,34 @@ def read_unit(doc: Doc, draft: QuantityDraft) -> str | None:
 
 
 def read_age_or_magnitude(doc: Doc, draft: QuantityDraft) -> None:
-    """"Aged 45" is an age; "magnitude 6.1" a measure."""
+    """"Aged 45" and "the president, 71," are ages; "magnitude 6.1" a measure."""
     n = draft.number
     if lower_at(doc, n.start - 1) in AGE_WORDS and draft.kind in (None, "duration"):
         draft.unit, draft.kind = "year of age" if draft.unit in (None, "year") else draft.unit, "age"
+    elif draft.unit is None and not draft.money and appositive_age(doc, n):
+        draft.unit, draft.kind = "year of age", "age"
     if draft.unit is None and lower_at(doc, draft.first - 1) == "magnitude":
         draft.unit, draft.kind = "magnitude", "measure"
+
+
+def appositive_age(doc: Doc, n: NumberPhrase) -> bool:
+    """"The president, 71, said": a bare whole number set off by commas after the noun it
+    describes is that person's age, the way news gives ages."""
+    token = doc[n.start]
+    if n.words or n.end - n.start != 1 or not token.text.isdigit() or not 1 <= n.value < 120:
+        return False
+    return lower_at(doc, n.start - 1) == "," and lower_at(doc, n.end) in (",", ")") \
+        and token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i == n.start - 2
+
+
+def read_sign(doc: Doc, draft: QuantityDraft) -> None:
+    """"Minus 20 degrees", "- 20 degrees Fahrenheit": a sign written apart from the digits. A bare
+    dash counts only before a temperature, since elsewhere it separates ("2 - 3", "md.- - $75")."""
+    before = lower_at(doc, draft.first - 1)
+    dash = before in ("-", "–", "−") and draft.kind == "temperature" \
+        and num.parse_digits(lower_at(doc, draft.first - 2)) is None
+    if (before == "minus" or dash) and draft.value > 0:
+        draft.value, draft.first = -draft.value, draft.first - 1
 
 
 def read_value(doc: Doc, draft: QuantityDraft) -> None:

@@ -6,12 +6,20 @@ Each test reads the tokens around one number phrase; `extract` asks them before 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimwatch.nlp.quantities import numbers as num
 from claimwatch.nlp.quantities import units
+from claimwatch.nlp.quantities.counted import headline
 from claimwatch.nlp.quantities.number_phrases import NumberPhrase, lower_at
-from claimwatch.nlp.quantities.vocabulary import AGE_WORDS, CHANGE_VERBS, CLOCK_WORDS, MONTH_WORDS
+from claimwatch.nlp.quantities.vocabulary import (
+    AGE_WORDS,
+    CHANGE_VERBS,
+    CLOCK_WORDS,
+    LABEL_NOUNS,
+    LABEL_VERBS,
+    MONTH_WORDS,
+)
 
 #: Entity types whose numbers belong to a name ("Group of Seven", "Boeing 737", "Article 5").
 NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "GPE", "LOC", "NORP"})
@@ -90,12 +98,32 @@ def is_label(doc: Doc, n: NumberPhrase) -> bool:
             and following.lower_ not in units.MEASURES and following.lower_ not in MONTH_WORDS:
         return True
     prev = doc[n.start - 1] if n.start > 0 else None
+    if prev is not None and _names_the_number(prev, following):
+        return True
     if prev is None or prev.tag_ not in ("NN", "NNP") or prev.lower_ in AGE_WORDS or prev.lower_ in MONTH_WORDS:
         return False
     if prev.lower_ in units.MEASURES or prev.lower_ in units.DURATIONS or units.currency_symbol(prev.text):
         return False
     return following is None or following.pos_ not in ("NOUN", "PROPN", "NUM", "SYM") and \
         following.lower_ not in units.PERCENT_WORDS
+
+
+def _names_the_number(prev: Token, following: Token | None) -> bool:
+    """"Phase 3 trial", "call 999", "the Apollo 11 crew": the word before makes the number a name
+    or a number to dial, even with a noun after it. A capitalised name counts when it is no
+    sentence start, month, unit or currency and the sentence is not a title-case headline
+    ("Storm Kills 12 People")."""
+    word = prev.lower_
+    if word == "." and prev.i > 0:
+        word = prev.doc[prev.i - 1].lower_ + "."  # "No. 2" as "No" "." tokens
+        return word in LABEL_NOUNS
+    if word in LABEL_VERBS and prev.pos_ == "VERB" or word in LABEL_NOUNS and prev.pos_ in ("NOUN", "PROPN"):
+        return True
+    if prev.tag_ != "NNP" or not prev.is_title or prev.is_sent_start or word in MONTH_WORDS \
+            or word in units.MEASURES or word in units.DURATIONS or units.currency_symbol(prev.text) or headline(prev):
+        return False
+    after = following.lower_ if following is not None else ""
+    return after not in units.PERCENT_WORDS and after not in units.MEASURES and after not in units.CURRENCY_WORDS
 
 
 def year_not_amount(doc: Doc, n: NumberPhrase, money: bool, unit: str | None) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from claimwatch.nlp.quantities import numbers as num
 from claimwatch.nlp.quantities.units import currency_symbol
-from claimwatch.nlp.quantities.vocabulary import DATE_OR_LIST, FEW_WORDS
+from claimwatch.nlp.quantities.vocabulary import BOUND_WORDS, CHANGE_VERBS, DATE_OR_LIST, FEW_WORDS
 
 _HYPHENS = frozenset({"-", "–", "—"})
 
@@ -69,12 +69,30 @@ def _read_fraction(doc: Doc, i: int, count: float) -> tuple[float, int, bool] | 
         return None
     share = count * num.FRACTIONS[word]
     nxt = lower_at(doc, j + 1)
+    if nxt == "of" and lower_at(doc, j + 2) in ("a", "an") and lower_at(doc, j + 3) in num.WORD_SCALES:
+        j += 2  # "a quarter of a million": a share of the scale, a number
+        nxt = lower_at(doc, j + 1)
     if nxt in num.WORD_SCALES:
         value, scale, end = _read_scales(doc, j + 1, share, False)
         return value, end, False
     if nxt in ("of", "the") or (hyphen and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "ADJ")):
         return share, j + 1, True
+    if count == 1 and _share_alone(doc, i, j):
+        return share, j + 1, True
     return None
+
+
+def _share_alone(doc: Doc, i: int, j: int) -> bool:
+    """"Fell a third in early trading", "by a fifth.": "a" + fraction word with no noun after it is
+    a share; before a noun or adjective it is a rank ("a third term", "a third straight day")."""
+    if _after_by(doc, j):
+        return True
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    if following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or following.lower_ == "of"):
+        return False
+    head = doc[j].head
+    return lower_at(doc, i - 1) != "for" and (following is None or following.is_punct or following.pos_ == "ADP") \
+        and head.pos_ == "VERB" and head.lemma_.lower() in CHANGE_VERBS
 
 
 def _thousands_groups(doc: Doc, i: int, value: float) -> tuple[float, int]:
@@ -120,8 +138,21 @@ def read_digits(doc: Doc, i: int, value: float, money: bool) -> NumberPhrase:
     value, end = _thousands_groups(doc, i, value)
     if (extra := num.parse_digits(lower_at(doc, end))) is not None and "/" in lower_at(doc, end) and value >= 1:
         value, end = value + extra, end + 1  # "10 1/2"
+    value, end = and_a_half(doc, end, value)
     value, scale, end = _read_scales(doc, end, value, money)
     return NumberPhrase(i, end, value, scale)
+
+
+def and_a_half(doc: Doc, end: int, value: float) -> tuple[float, int]:
+    """"Two and a half years", "1 and a half million", "two-and-a-half": the half joins the number
+    (before any scale word, which then scales both: 1.5 million). (value, new end)."""
+    k = end
+    for word in ("and", "a", "half"):
+        k += lower_at(doc, k) in _HYPHENS
+        if lower_at(doc, k) != word:
+            return value, end
+        k += 1
+    return value + 0.5, k
 
 
 def read_glued(doc: Doc, i: int, value: float, suffix: str, money: bool) -> NumberPhrase:
@@ -150,16 +181,27 @@ def _scaled_share(doc: Doc, i: int, share: float, money: bool) -> NumberPhrase:
 
 
 def read_half(doc: Doc, i: int, money: bool) -> NumberPhrase | None:
-    """"Half a million", "half million", or "half of"/"half the" as a share of something."""
+    """"Half a million", "half million", or "half of"/"half the"/"by half" as a share of something.
+    "The first half", "the second half of the year" are parts of a period, no amounts."""
     nxt = lower_at(doc, i + 1)
+    if lower_at(doc, i - 1) in num.PART_BEFORE_HALF or num.is_ordinal(lower_at(doc, i - 1)):
+        return None
     if nxt in ("a", "an") and lower_at(doc, i + 2) in num.WORD_SCALES | num.DOZEN.keys():
         factor = num.SCALES.get(lower_at(doc, i + 2)) or num.DOZEN[lower_at(doc, i + 2)]
         return NumberPhrase(i, i + 3, 0.5 * factor, factor, words=True)  # "half a million"
     if nxt in num.WORD_SCALES:
         return _scaled_share(doc, i, 0.5, money)  # "half million"
-    if nxt in ("of", "the", "a", "an"):
+    if nxt in ("of", "the", "a", "an") or _after_by(doc, i):
         return NumberPhrase(i, i + 1, 0.5, fraction=True, words=True)
     return None
+
+
+def _after_by(doc: Doc, i: int) -> bool:
+    """"Cut by half", "fell by nearly a third": after "by" (and a bound word) a fraction is the
+    share of a change even with no "of" after it."""
+    k = i - 1 - (lower_at(doc, i - 1) in ("a", "an"))
+    k -= lower_at(doc, k) in BOUND_WORDS
+    return lower_at(doc, k) == "by"
 
 
 def read_after_article(doc: Doc, i: int, money: bool) -> NumberPhrase | None:
@@ -190,6 +232,8 @@ def read_number_words(doc: Doc, start: int, i: int, money: bool) -> NumberPhrase
     if frac := _read_fraction(doc, end, value):
         return NumberPhrase(start, frac[1], frac[0], fraction=frac[2], words=True)  # "two-thirds of"
     scale = _trailing_scale(words)
+    if scale == 1:
+        value, end = and_a_half(doc, end, value)
     value, more, end = _read_scales(doc, end, value, money)  # "twelve million" via abbreviations too
     return NumberPhrase(start, end, value, scale * more, words=True)
 

@@ -38,6 +38,10 @@ VAGUE_PLURALS = _values("vague_plurals")
 FRACTIONS = _ratios("fractions")
 UNICODE_FRACTIONS = _ratios("unicode_fractions")
 ORDINAL_WORDS = frozenset(_NUMERALS["ordinal_words"]["words"])
+#: Words before "half" that make it a part of a period or a game ("the second half"), no amount.
+PART_BEFORE_HALF = frozenset(_NUMERALS["part_before_half"]["words"])
+#: Denominators of the fractions news writes in digits ("1/2", "3/4"); "9/11" and "24/7" are names.
+DIGIT_FRACTION_DENOMINATORS = frozenset(_NUMERALS["digit_fraction_denominators"]["values"])
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | WORD_SCALES | frozenset(DOZEN)
 
@@ -66,8 +70,9 @@ def parse_digits(text: str) -> float | None:
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
     if match := _SIMPLE_FRACTION.match(text):
-        den = int(match.group(2))
-        return int(match.group(1)) / den if den else None
+        numerator, den = int(match.group(1)), int(match.group(2))
+        # a proper fraction with a usual denominator; "24/7", "9/11", "4/5" as a date are not amounts
+        return numerator / den if 0 < numerator < den and den in DIGIT_FRACTION_DENOMINATORS else None
     if text in UNICODE_FRACTIONS:
         return UNICODE_FRACTIONS[text]
     return None

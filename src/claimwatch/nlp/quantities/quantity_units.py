@@ -55,8 +55,8 @@ def unit_after(doc: Doc, at: int, n: NumberPhrase) -> tuple[str, str, int] | Non
         low = n.suffix.lower()
         if low in units.MEASURES:
             return _refine_measure(doc, at, units.MEASURES[low], n)
-        if low == "%":
-            return "percent", "percent", at
+        if low in units.PERCENT_WORDS:  # "5%", "10pc"
+            return units.PERCENT_WORDS[low], "percent", at
         if currency := units.currency_symbol(low):
             return currency, "money", at
         if low in ("yo", "y.o."):

@@ -28,6 +28,11 @@ FULL_MONTH_NAMES = frozenset(MONTHS) - {abbreviation.rstrip(".") for abbreviatio
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
 
 CLOCK_WORDS = _words("clock_words")
+#: Nouns and verbs after which a number names or is dialled, not counted ("Phase 3 trial", "call 999").
+LABEL_NOUNS = _words("label_nouns")
+LABEL_VERBS = _words("label_verbs")
+#: Words that open a time adverbial after a number ("800 last year"): what follows is no counted noun.
+TIME_ADVERBIAL_STARTS = _words("time_adverbial_starts")
 CHANGE_VERBS = _words("change_verbs")
 AGE_WORDS = _words("age_words")
 #: Adjectives that sit between "of the" and a number: "four of its last five games".
@@ -45,3 +50,6 @@ CHANGE_CONTEXT = _words("change_context")
 BOUNDS_BEFORE = _bounds("before")
 #: Bound words after a number ("or more", "-plus").
 BOUNDS_AFTER = _bounds("after")
+#: The one-word bounds before a number ("nearly", "about"), which may sit between a word that
+#: governs a number and the number itself ("by nearly a third").
+BOUND_WORDS = frozenset(words[0] for words in BOUNDS_BEFORE if len(words) == 1)
