@@ -138,7 +138,12 @@ def test_author_factuality_of_embedded_predicates(nlp, text, head, expected):
         ("The president said he would visit Kyiv.", "visit", "planned"),
         ("If the talks fail, the army will attack.", "fail", "hypothetical"),
         ("The army would attack if the talks failed.", "attack", "hypothetical"),
-        ("The strike could hit the depot.", "hit", "actual"),
+        ("The strike could hit the depot.", "hit", "hypothetical"),
+        ("Rebels may attack the convoy.", "attack", "hypothetical"),
+        ("Rebels may have attacked the convoy.", "attacked", "actual"),
+        ("The country might see benefits in supporting the rebels.", "supporting", "hypothetical"),
+        ("Did the army shell the village?", "shell", "hypothetical"),
+        ("The army shelled the village, officials said.", "shelled", "actual"),
     ],
 )
 def test_event_modality(nlp, text, head, expected):

@@ -446,3 +446,29 @@ def test_moving_what_is_no_force_or_goods_is_no_event():
     assert not {"AID", "MOBILIZE"} & set(types(a))
     b = analyse("Iran moved to support the Houthis.")  # "moved to" is no transfer with a purpose
     assert "SUPPORT" in types(b)
+
+
+def test_an_event_noun_that_does_harm_takes_its_target_from_its_object_not_its_actor():
+    a = analyse("The air strike on Kassala killed nine people, local officials said.")
+    event = only(a, "ASSAULT")
+    assert event.actor is None
+    assert country(a, event.target) == "SDN"
+
+
+def test_a_passive_deal_between_two_states_has_both_parties():
+    a = analyse("A ceasefire deal between Armenia and Azerbaijan was signed in Moscow.")
+    event = only(a, "AGREE")
+    assert (country(a, event.actor), country(a, event.target)) == ("ARM", "AZE")
+    assert country(a, event.location) == "RUS"
+
+
+def test_an_event_noun_carried_by_an_aspectual_verb_takes_its_agent():
+    a = analyse("Sanctions on Venezuela were extended by Washington on Friday.")
+    event = only(a, "SANCTION")
+    assert (country(a, event.actor), country(a, event.target)) == ("USA", "VEN")
+
+
+def test_an_event_in_the_object_of_a_modal_verb_is_hypothetical_and_a_question_asks():
+    assert only(analyse("Iran might see benefits in supporting the rebels, analysts said."),
+                "SUPPORT").modality == "hypothetical"
+    assert only(analyse("Did Russia shoot down the plane over the Black Sea?"), "ASSAULT").modality == "hypothetical"

@@ -75,7 +75,10 @@ def event_modality(head: Token) -> EventModality:
     """Whether the event is reported as having happened, as planned/future, or as hypothetical.
 
     planned: "will", "is going to", or governed (through infinitives) by plan/intend/aim/prepare/
-    want/seek …; hypothetical: in an "if"/"unless" clause, or under "would"/"could" outside a report.
+    want/seek …; hypothetical: in an "if"/"unless" clause, under "would" outside a report, under
+    "could"/"might"/"may" (but "may have attacked" is a past event in doubt: actual, and certainty
+    carries the doubt), or asked about in a direct question. An event named inside a verb's object
+    or prepositional phrase ("might see benefits in supporting X") takes that verb's modality.
     """
     token = head
     for _ in range(12):
@@ -93,7 +96,11 @@ def event_modality(head: Token) -> EventModality:
                 return "hypothetical"
             if words & {"would", "'d"}:
                 return "planned" if reported else "hypothetical"
-            break  # "could", "might" alone: doubt, which certainty carries
+            if words & {"have", "'ve"}:
+                break  # "may have attacked": a past event in doubt, which certainty carries
+            return "hypothetical"
+        if words & {"may"} and not words & {"have", "'ve"}:
+            return "hypothetical"
         gov = token.head
         if token.dep_ == "xcomp":
             lemma = gov.lemma_.lower()
@@ -108,5 +115,13 @@ def event_modality(head: Token) -> EventModality:
         if token.dep_ == "conj" and gov.i != token.i:
             token = gov
             continue
+        if token.dep_ in ("pcomp", "pobj") and gov.dep_ == "prep" and gov.head.i != gov.i:
+            token = gov.head  # "benefits in supporting X", "the strike on X"
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and gov.i != token.i:
+            token = gov  # "might see benefits": the verb whose object holds the event
+            continue
         break
+    if token.dep_ == "ROOT" and token.sent.text.rstrip().endswith("?"):
+        return "hypothetical"  # "Did X attack Y?": asked, not told
     return "actual"

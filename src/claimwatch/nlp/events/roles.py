@@ -149,6 +149,10 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
         if type_ in SYMMETRIC:  # "X and Y agreed": Y is X's partner
             for subject in args.children(token, "nsubj"):
                 candidates.extend(subject.conjuncts)
+        for subject in args.children(token, "nsubj", "nsubjpass"):
+            if subject.lemma_.lower() in lexicon().nouns:  # "the strike on X killed", "a deal between X and Y"
+                for word, pobj in args.prep_objects(subject, {"on", "against", "of", "upon", "between"}):
+                    candidates.extend(pobj.conjuncts if word == "between" else [pobj])
     about_event = type_ in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN")
     for phrase in candidates:
         found = None
@@ -179,6 +183,10 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
             return args.entity_of(args.actor_phrase(token.head), state)  # "X launched an attack"
         return None
     phrase = args.actor_phrase(token)
+    if phrase is not None and phrase.lemma_.lower() in lexicon().nouns:
+        # "The strike on X killed nine", "Y's shelling of X killed": the event noun that does the
+        # harm has its actor in its possessor or "by" phrase; its "on"/"of" phrase is the target.
+        return args.possessor_actor(phrase, state)
     found = args.entity_of(phrase, state)
     if found is None and phrase is not None and phrase.lower_ in ("it", "they") and token.dep_ == "ccomp":
         speaker = args.actor_phrase(token.head)  # "X announced it would withdraw": X speaks of itself
@@ -186,6 +194,10 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
             found = args.entity_of(speaker, state)
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
+    if found is None and args.is_passive(token):
+        for subject in args.children(token, "nsubjpass"):  # "a deal between X and Y was signed": X acts
+            for _, pobj in args.prep_objects(subject, {"between"}):
+                found = found or args.entity_of(pobj, state, loose=False)
     return found
 
 
