@@ -472,3 +472,16 @@ def test_an_event_in_the_object_of_a_modal_verb_is_hypothetical_and_a_question_a
     assert only(analyse("Iran might see benefits in supporting the rebels, analysts said."),
                 "SUPPORT").modality == "hypothetical"
     assert only(analyse("Did Russia shoot down the plane over the Black Sea?"), "ASSAULT").modality == "hypothetical"
+
+
+def test_a_wire_dateline_places_events_whose_sentence_names_no_place():
+    a = analyse("KHARTOUM, March 3 (Reuters) - Paramilitary fighters attacked a market on Monday, killing 14 people.")
+    event = only(a, "ASSAULT")
+    assert country(a, event.location) == "SDN"
+    b = analyse("KHARTOUM, March 3 (Reuters) - Paramilitary fighters attacked a market in Kassala, killing 14.")
+    assert b.entity(only(b, "ASSAULT").location).name == "Kassala"
+
+
+def test_a_place_before_an_event_noun_is_its_setting_not_its_actor():
+    a = analyse("Rebels said the Darfur offensive had killed 30 soldiers.")
+    assert all(a.entity(v.actor) is None or a.entity(v.actor).type != "place" for v in a.events)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimwatch.model import Entity, Quantity, Time
 from claimwatch.nlp.entities.actors import resolve_actor
@@ -153,8 +153,8 @@ def possessor_actor(noun: Token, state: DocState) -> Entity | None:
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             found = resolve_actor(child, state)
-            if found is not None:
-                return found
+            if found is not None and (found.type or "").lower() != "place":
+                return found  # a place before the noun is its setting: "the Gaza ceasefire", "Darfur fighting"
     return None
 
 
@@ -182,6 +182,23 @@ def place_of(phrase: Token, state: DocState) -> Entity | None:
         entity = state.entities.at(state.span(word))
         if entity is not None and (entity.type or "").lower() in PLACE_TYPES:
             return entity
+    return None
+
+
+#: Words after which a story's opening place names are its dateline ("KHARTOUM, March 3 (Reuters) -").
+DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
+
+
+def dateline_place(doc: Doc, state: DocState) -> Entity | None:
+    """The place of a wire story's dateline: the capitalised place name (at most four words) that
+    opens the text before a comma, bracket or dash. The events of the story happen there unless
+    their sentence names another place."""
+    for end, token in enumerate(doc[:5]):
+        if token.text in DATELINE_ENDS:
+            if end == 0 or not all(t.is_upper or not t.is_alpha for t in doc[:end]):
+                return None
+            entity = state.entities.at(state.span(doc[:end]))
+            return entity if entity is not None and (entity.type or "").lower() in PLACE_TYPES else None
     return None
 
 

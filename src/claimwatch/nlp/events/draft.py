@@ -154,13 +154,16 @@ def read_action_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> No
 
 def find_place(draft: EventDraft, state: DocState) -> None:
     """Where it happens (args.location); where forces are put, their destination. An attack
-    whose event-noun subject names the place: "a drone strike on a building in X killed ..."."""
+    whose event-noun subject names the place: "a drone strike on a building in X killed ...".
+    Else the story's dateline ("KHARTOUM, March 3 -")."""
     draft.deploys = roles.deploys_forces(draft.trigger, draft.type, draft.theme)
     draft.place = args.location(draft.token, state, destination=draft.deploys)
     if draft.place is None and draft.type == "ASSAULT":
         for noun in args.children(draft.token, "nsubj", "nsubjpass"):
             if noun.lemma_.lower() in lexicon().nouns:
                 draft.place = args.location(noun, state)
+    if draft.place is None:
+        draft.place = args.dateline_place(draft.token.doc, state)
 
 
 def fall_back_target(draft: EventDraft, state: DocState) -> None:
