@@ -485,3 +485,28 @@ def test_a_wire_dateline_places_events_whose_sentence_names_no_place():
 def test_a_place_before_an_event_noun_is_its_setting_not_its_actor():
     a = analyse("Rebels said the Darfur offensive had killed 30 soldiers.")
     assert all(a.entity(v.actor) is None or a.entity(v.actor).type != "place" for v in a.events)
+
+
+def test_a_death_toll_counts_the_dead_of_the_attack_it_is_the_toll_of():
+    a = analyse("The death toll from the strike on the market rose to 14, the health ministry said.")
+    event = only(a, "ASSAULT")
+    assert event.dead == 14
+
+
+def test_a_running_total_since_a_conflict_began_is_background_not_an_event():
+    a = analyse("The war has killed tens of thousands of people since it began in 2023.")
+    assert [v.type for v in a.events] == []
+
+
+def test_what_a_rejected_report_says_is_denied_by_the_one_who_rejects_it():
+    a = analyse("Iran rejected reports that it had sent troops to Syria.")
+    sent = next(v for v in a.events if v.trigger.text == "sent")
+    assert sent.polarity == "negative"
+    assert (country(a, sent.actor), country(a, sent.target)) == ("IRN", "SYR")
+
+
+def test_a_possessive_pronoun_in_a_clause_the_speaker_embeds_is_the_speaker():
+    a = analyse("Pakistan did not immediately confirm that its jets had struck targets in Afghanistan.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("PAK", "AFG")
+    assert event.certainty != "certain"

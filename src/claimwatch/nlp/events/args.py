@@ -56,8 +56,10 @@ def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[tuple[s
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb, or a participle modifying a noun ("shells expended by X"); not a clause of
+    its own under a noun ("reports that it had sent troops"), which has its subject."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
     )
 
 

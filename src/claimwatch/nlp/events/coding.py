@@ -35,6 +35,7 @@ from claimwatch.nlp.events.factuality import claim_of, factuality, is_negated
 from claimwatch.nlp.events.merge import MergePlan, merge_triggers
 from claimwatch.nlp.events.plover import classify
 from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.plover_usage import is_running_total
 from claimwatch.nlp.events.vocabulary import CAMEO_ROOTS
 from claimwatch.nlp.state import DocState
 
@@ -89,7 +90,10 @@ def _governs_own_noun(verb: Token, triggers: dict[int, Trigger]) -> bool:
 
 
 def build_event(trigger: Trigger, plan: MergePlan, state: DocState) -> Event | None:
-    """The event of one trigger, or None when it has too little to stand as one (draft.worth_keeping)."""
+    """The event of one trigger, or None when it has too little to stand as one (draft.worth_keeping)
+    or sums up a conflict's course ("has killed thousands since 2023")."""
+    if not trigger.nominal and is_running_total(trigger.token):
+        return None
     draft = start_draft(trigger, plan)
     find_actor(draft, state)
     split_partners(draft, state)

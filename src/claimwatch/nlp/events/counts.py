@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from claimwatch.model import Quantity
 from claimwatch.nlp.events.args import children, count_of, is_passive, is_person_unit, prep_objects
 from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.vocabulary import TOLL_NOUNS
 from claimwatch.nlp.state import DocState
 
 
@@ -42,7 +43,8 @@ def tolls(
     trigger: Trigger, folded: list[Token], state: DocState, quantities: list[Quantity]
 ) -> tuple[float | None, float | None, Token | None]:
     """Dead and injured: the victims of the trigger if it is a harm verb, of the kill/wound
-    clauses folded into it, or of the verb an event noun is the setting of ("died in the attack")."""
+    clauses folded into it, of the verb an event noun is the setting of ("died in the attack"),
+    or the toll an event noun is counted by (toll_of)."""
     lex = lexicon()
     verbs = [trigger.token] + folded
     if trigger.nominal:
@@ -53,6 +55,8 @@ def tolls(
             verbs.append(host)
     dead = injured = None
     victims: Token | None = None
+    if trigger.nominal:
+        dead, injured = toll_of(trigger.token, state, quantities)
     for verb in verbs:
         lemma = verb.lemma_.lower()
         if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") for c in verb.children):
@@ -69,6 +73,22 @@ def tolls(
         elif lemma in lex.injury_words and injured is None:
             injured = value
     return dead, injured, victims
+
+
+def toll_of(noun: Token, state: DocState, quantities: list[Quantity]) -> tuple[float | None, float | None]:
+    """The dead (or injured) an event noun's toll gives: "the death toll from the strike rose to
+    14", "the toll of the attacks reached 30", "the injury toll stood at 12"."""
+    toll = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "in") else None
+    if toll is None or toll.lemma_.lower() not in TOLL_NOUNS or toll.dep_ not in ("nsubj", "nsubjpass"):
+        return None, None
+    verb = toll.head
+    numbers = children(verb, "dobj", "attr") + [p for _, p in prep_objects(verb, {"to", "at"})]
+    for number in numbers:
+        value, _ = count(number, state, quantities)
+        if value is not None:
+            injury = any(c.lemma_.lower() in lexicon().injury_words for c in toll.children if c.dep_ == "compound")
+            return (None, value) if injury else (value, None)
+    return None, None
 
 
 def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: list[Quantity]) -> float | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Claim, Polarity
 from claimwatch.nlp.certainty.assess import assess_certainty
+from claimwatch.nlp.certainty.hedges import NEG_CLAUSE_VERBS
 from claimwatch.nlp.doctext import doc_length
 from claimwatch.nlp.events.memory import claims_holding
 from claimwatch.nlp.events.vocabulary import NOT_DOING_VERBS
@@ -32,7 +33,7 @@ def claim_of(span: tuple[int, int], state: DocState, governor_spans: set[tuple[i
 def factuality(token: Token, claim: Claim | None, negated: bool, state: DocState) -> tuple[Certainty, Polarity]:
     """The event's certainty: the source's commitment carries to what it reports, lowered by
     the words between the cue and the trigger ("said ... may have been deployed"); negative if
-    the trigger or its claim negates it."""
+    the trigger or its claim negates it, or if its claim is a report someone rejects."""
     cue = None
     if claim is not None and claim.cue is not None:
         lo, hi = claim.cue.span[0] - state.offset, claim.cue.span[1] - state.offset
@@ -40,7 +41,7 @@ def factuality(token: Token, claim: Claim | None, negated: bool, state: DocState
         if cue_span is not None and len(cue_span):
             cue = cue_span.root
     certainty, polarity = assess_certainty(token, cue)
-    if negated:
+    if negated or (cue is not None and is_rejected_report(cue)):
         polarity = "negative"
     if claim is not None:
         if CERTAINTY_ORDER[claim.certainty] < CERTAINTY_ORDER[certainty]:
@@ -65,3 +66,9 @@ def is_negated(token: Token, governors: list[Token]) -> bool:
     elif token.dep_ not in ("xcomp", "dobj"):
         return False
     return head.i != token.i and head.lemma_.lower() in NOT_DOING_VERBS
+
+
+def is_rejected_report(cue: Token) -> bool:
+    """"X rejected reports that it had sent troops", "dismissed claims that …": the claim's cue is
+    a report noun that someone denies, so what it reports is, by the denier's word, not so."""
+    return cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass") and cue.head.lemma_.lower() in NEG_CLAUSE_VERBS

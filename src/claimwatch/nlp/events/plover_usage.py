@@ -265,3 +265,14 @@ def is_rehearsal(noun: Token) -> bool:
     """"Simulated an attack on X": a rehearsed act is an exercise, not the act."""
     verb = _governor(noun)
     return verb is not None and lemma_of(verb) in REHEARSAL_VERBS
+
+
+def is_running_total(verb: Token) -> bool:
+    """"The war has killed tens of thousands since 2023", "fighting has displaced millions since
+    it began": a present perfect with "since" sums up a conflict's course; it is background, not
+    one event that happened."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    if verb.pos_ != "VERB" or not perfect:
+        return False
+    return any(c.lower_ == "since" for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children)

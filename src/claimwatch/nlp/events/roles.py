@@ -188,10 +188,8 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
         # harm has its actor in its possessor or "by" phrase; its "on"/"of" phrase is the target.
         return args.possessor_actor(phrase, state)
     found = args.entity_of(phrase, state)
-    if found is None and phrase is not None and phrase.lower_ in ("it", "they") and token.dep_ == "ccomp":
-        speaker = args.actor_phrase(token.head)  # "X announced it would withdraw": X speaks of itself
-        if speaker is not None and speaker.i < phrase.i:  # not "It is moving troops, X said": X reports
-            found = args.entity_of(speaker, state)
+    if found is None and phrase is not None:
+        found = _speaker_itself(token, phrase, state)
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
     if found is None and args.is_passive(token):
@@ -199,6 +197,26 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
             for _, pobj in args.prep_objects(subject, {"between"}):
                 found = found or args.entity_of(pobj, state, loose=False)
     return found
+
+
+def _speaker_itself(verb: Token, phrase: Token, state: DocState) -> Entity | None:
+    """"X announced it would withdraw", "X rejected reports that it had sent troops", "X did not
+    confirm that its jets had struck": a pronoun subject (or its possessor) in a clause that X's
+    verb, or a report noun that X's verb governs, embeds is X speaking of itself. Not "It is
+    moving troops, X said": a speaker after the pronoun only reports."""
+    pronoun = phrase.lower_ in ("it", "they") or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in phrase.children)
+    if not pronoun:
+        return None
+    governing = None
+    if verb.dep_ == "ccomp":
+        governing = verb.head
+    elif verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ in ("dobj", "nsubjpass"):
+        governing = verb.head.head
+    if governing is None or governing.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = args.actor_phrase(governing)
+    return args.entity_of(speaker, state) if speaker is not None and speaker.i < phrase.i else None
 
 
 def inherited_target(actor: Entity, type_: str, state: DocState) -> Entity | None:

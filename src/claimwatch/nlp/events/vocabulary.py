@@ -60,6 +60,7 @@ NOT_DOING_VERBS = _words(_ARGUMENTS, "not_doing_verbs")
 #: quantities/numbers.py on purpose: vague plurals count double here ("dozens" = 24), a lower bound there.
 NUMBER_WORDS = _values(_COUNTS, "number_words")
 MULTIPLIERS = _values(_COUNTS, "multipliers")
+TOLL_NOUNS = _words(_COUNTS, "toll_nouns")
 
 #: PLOVER type → CAMEO root code.
 CAMEO_ROOTS: dict[str, str] = {plover: cameo for plover, cameo in word_table("events_cameo.tsv")}
