@@ -510,3 +510,10 @@ def test_a_possessive_pronoun_in_a_clause_the_speaker_embeds_is_the_speaker():
     event = only(a, "ASSAULT")
     assert (country(a, event.actor), country(a, event.target)) == ("PAK", "AFG")
     assert event.certainty != "certain"
+
+
+def test_a_protest_known_only_by_its_place_is_that_countrys_people_against_their_government():
+    a = analyse("Mass protests against the government erupted in Dhaka after the verdict.")
+    event = only(a, "PROTEST")
+    assert country(a, event.location) == "BGD"
+    assert (country(a, event.actor), country(a, event.target)) == ("BGD", "BGD")

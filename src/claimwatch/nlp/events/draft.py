@@ -162,8 +162,12 @@ def find_place(draft: EventDraft, state: DocState) -> None:
         for noun in args.children(draft.token, "nsubj", "nsubjpass"):
             if noun.lemma_.lower() in lexicon().nouns:
                 draft.place = args.location(noun, state)
+    token = draft.token
+    if draft.place is None and draft.trigger.nominal and token.dep_ in ("nsubj", "nsubjpass") \
+            and token.head.pos_ == "VERB":
+        draft.place = args.location(token.head, state)  # "protests erupted in X", "fighting spread to X"
     if draft.place is None:
-        draft.place = args.dateline_place(draft.token.doc, state)
+        draft.place = args.dateline_place(token.doc, state)
 
 
 def fall_back_target(draft: EventDraft, state: DocState) -> None:
@@ -189,12 +193,22 @@ def drop_self_target(draft: EventDraft) -> None:
 
 
 def protest_actor_from_place(draft: EventDraft, state: DocState) -> None:
-    """"Teachers in X went on strike": with no named actor, X's people protest."""
+    """"Teachers in X went on strike": with no named actor, X's people protest; where only the
+    place of the protest is known ("protests erupted in X's capital"), its country's people do,
+    and a protest that names no other target is against their own government (PLOVER codes
+    domestic dissent country → country)."""
     if draft.actor is not None or draft.type != "PROTEST":
         return
     subject = args.actor_phrase(draft.clause_verb) if not draft.trigger.nominal else None
     for _, pobj in args.prep_objects(subject, PROTESTER_PLACE_PREPS) if subject is not None else []:
         draft.actor = args.place_of(pobj, state)
+    place = draft.actor or draft.place
+    if place is None or not place.country:
+        return
+    country = state.entities.get(f"country:{place.country}") or place
+    draft.actor = country
+    if draft.target is None:
+        draft.target = country
 
 
 def read_tolls(draft: EventDraft, plan: MergePlan, state: DocState) -> None:
