@@ -233,8 +233,10 @@ def test_an_agreement_named_as_a_thing_is_no_new_agreement(text):
     assert "AGREE" not in text_types(text)
 
 
-def test_signing_a_named_agreement_is_still_an_agreement():
-    assert "AGREE" in text_types("France and Germany signed an agreement on trade on Monday.")
+def test_signing_an_agreement_is_one_support_event_and_a_promise_to_sign_an_agree():
+    # PLOVER 3.3: signing or ratifying an agreement is SUPPORT; 3.1: a promise to sign is AGREE.
+    assert text_types("France and Germany signed an agreement on trade on Monday.") == ["SUPPORT"]
+    assert text_types("France and Germany will sign an agreement on trade next month.") == ["AGREE"]
 
 
 @pytest.mark.parametrize("text", [
@@ -457,7 +459,7 @@ def test_an_event_noun_that_does_harm_takes_its_target_from_its_object_not_its_a
 
 def test_a_passive_deal_between_two_states_has_both_parties():
     a = analyse("A ceasefire deal between Armenia and Azerbaijan was signed in Moscow.")
-    event = only(a, "AGREE")
+    event = only(a, "SUPPORT")
     assert (country(a, event.actor), country(a, event.target)) == ("ARM", "AZE")
     assert country(a, event.location) == "RUS"
 

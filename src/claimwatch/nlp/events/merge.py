@@ -99,6 +99,9 @@ def fold_speech_content(link: TriggerLink, plan: MergePlan) -> bool:
     if host.token.lemma_.lower() == "deny":
         plan.denied.add(link.i)  # "denied attacking": the attack stays, negated
         return True
+    if host.type == "SUPPORT" and trigger.nominal and trigger.type == "AGREE" and link.dep in OWN_HAPPENING_DEPS:
+        plan.dropped.add(link.i)  # "signed a peace agreement": the signing is the agreement's happening
+        return True
     if host.type in ("ACCUSE", "SUPPORT") and trigger.nominal:
         return True  # "condemned the attack": the attack happened and is an event of its own
     plan.contents.setdefault(link.host_i, trigger)
