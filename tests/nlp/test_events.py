@@ -519,3 +519,36 @@ def test_a_protest_known_only_by_its_place_is_that_countrys_people_against_their
     event = only(a, "PROTEST")
     assert country(a, event.location) == "BGD"
     assert (country(a, event.actor), country(a, event.target)) == ("BGD", "BGD")
+
+
+def test_an_activity_done_jointly_is_cooperation_but_exercising_with_weapons_is_not():
+    a = analyse("Peruvian and Chilean police carried out a joint patrol along their border on Friday.")
+    assert [v.type for v in a.events] == ["COOPERATE"]
+    assert "COOPERATE" not in text_types("Russian forces held exercises with tactical nuclear weapons near Rostov.")
+
+
+def test_harm_done_by_nature_is_no_attack():
+    assert text_types("A strong earthquake struck southern Peru on Tuesday, destroying dozens of homes.") == []
+
+
+def test_an_unnamed_agent_placed_in_a_country_acts_for_it():
+    event = only(a := analyse("Police in Caracas arrested 14 opposition activists on Saturday."), "COERCE")
+    assert country(a, event.actor) == "VEN"
+
+
+def test_forces_sent_within_their_own_country_are_a_deployment_not_aid():
+    a = analyse("India deployed 3,000 troops to Manipur after ethnic clashes.")
+    event = only(a, "MOBILIZE")
+    assert country(a, event.actor) == "IND" and event.target is None
+
+
+def test_force_a_party_says_it_would_use_is_its_threat():
+    a = analyse("Russian Foreign Minister Sergei Lavrov said Moscow would strike Kyiv if Western missiles hit Russia.")
+    assert "THREATEN" in [v.type for v in a.events]
+    threat = next(v for v in a.events if v.type == "THREATEN")
+    assert (country(a, threat.actor), country(a, threat.target)) == ("RUS", "UKR")
+
+
+def test_conjoined_verbs_of_one_type_between_the_same_parties_are_one_event():
+    a = analyse("Venezuelan authorities seized an Argentine plane at Caracas airport and detained its crew.")
+    assert [v.type for v in a.events] == ["COERCE"]

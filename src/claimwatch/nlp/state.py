@@ -59,6 +59,10 @@ class EntityTable:
     def get(self, key: str) -> Entity | None:
         return self._by_key.get(key)
 
+    def by_id(self, entity_id: str) -> Entity | None:
+        """The entity with that id ("e3"), as claims and events refer to it."""
+        return next((e for e in self._by_key.values() if e.id == entity_id), None)
+
     def at(self, span: Span) -> Entity | None:
         """The entity with a mention overlapping `span`; the last-starting one wins (the head
         of "South Korea's Defense Intelligence Agency" is the agency, not the country)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from claimwatch.model import Event, EventTime, TextSpan
+from claimwatch.model import Claim, Entity, Event, EventTime, TextSpan
 from claimwatch.nlp.certainty.assess import EventModality, event_modality
 from claimwatch.nlp.events import args, roles
 from claimwatch.nlp.events.cameo import cameo_lemmas
@@ -52,12 +52,28 @@ def code_events(doc: Doc, state: DocState) -> None:
         if not triggers:
             continue
         plan = merge_triggers(triggers)
+        built: list[tuple[Token, Event]] = []
         for trigger in triggers.values():
             if trigger.token.i in plan.dropped:
                 continue
             event = build_event(trigger, plan, state)
-            if event is not None:
+            if event is not None and not repeats_conjunct(trigger.token, event, built):
+                built.append((trigger.token, event))
                 state.events.append(event)
+
+
+def repeats_conjunct(token: Token, event: Event, built: list[tuple[Token, Event]]) -> bool:
+    """"Praised the vote and congratulated the winner", "seized the plane and detained its crew":
+    a verb conjoined with one that made an event of the same type between the same parties adds
+    no happening of its own."""
+    for other_token, other in built:
+        conjoined = (token.dep_ == "conj" and token.head.i == other_token.i) or (
+            other_token.dep_ == "conj" and other_token.head.i == token.i)
+        if conjoined and (other.type, other.actor, other.target) == (event.type, event.actor, event.target):
+            return True
+        if conjoined and other.type == event.type and other.actor == event.actor and event.target is None:
+            return True
+    return False
 
 
 def find_triggers(sent: Span) -> dict[int, Trigger]:
@@ -121,6 +137,22 @@ def planned_type(type_: str, mode: str | None, modality: EventModality) -> tuple
     return type_, mode
 
 
+#: Types whose act, said of oneself as what one would do, is a threat (PLOVER 2.3: THREATEN is
+#: ASSAULT + hypothetical; a single category is returned).
+THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def is_own_threat(type_: str, modality: EventModality, actor: Entity | None, claim: Claim | None,
+                  state: DocState) -> bool:
+    """"Moscow would strike Kyiv if …", a minister said; "his fighters would target any vessel":
+    force that a party says it would use is a threat by that party, not an attack."""
+    if type_ not in THREAT_CONTENT or modality == "actual" or actor is None or claim is None:
+        return False
+    source = state.entities.by_id(claim.source.entity) if claim.source.entity else None
+    return source is not None and (source.id == actor.id or (source.country is not None
+                                                             and source.country == actor.country))
+
+
 def cameo_code(type_: str, mode: str | None) -> str | None:
     """The CAMEO root of a PLOVER type; attacks with conventional weapons are 19 (fight) and
     investigations 09 (investigate) rather than their type's root."""
@@ -138,6 +170,8 @@ def finish_event(draft: EventDraft, plan: MergePlan, state: DocState) -> Event:
     modality = event_modality(draft.clause_verb)
     type_, mode = planned_type(draft.type, draft.mode, modality)
     claim = claim_of(state.span(token), state, {state.span(g) for g in draft.governors})
+    if is_own_threat(type_, modality, draft.actor, claim, state):
+        type_, mode = "THREATEN", lexicon().threat_modes.get(type_)
     negated = is_negated(token, draft.governors) or token.i in plan.denied
     certainty, polarity = factuality(token, claim, negated, state)
     time = args.time_of(token, state, draft.governors)

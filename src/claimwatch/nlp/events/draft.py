@@ -104,6 +104,11 @@ def read_transfer_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> 
     draft.theme = real_theme or theme
     if draft.actor is None:  # "X troops were deployed": forces move for their state
         draft.actor = roles.forces_actor(token, draft.theme, state, draft.target)
+    actor, target = draft.actor, draft.target
+    if actor is not None and target is not None and actor.country and target.country == actor.country:
+        draft.target = None  # "deployed soldiers to its own province": a deployment, not aid to anyone
+    elif target is not None and target.type == "place" and not target.country:
+        draft.target = None  # a place of no known country is a destination, not a party helped
 
 
 def settle_transfer_type(draft: EventDraft, state: DocState) -> bool:
@@ -187,8 +192,13 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
 
 
 def drop_self_target(draft: EventDraft) -> None:
-    """An event is not done to oneself: deployed forces' own state is no target."""
-    if draft.target is not None and draft.actor is not None and draft.target.id == draft.actor.id:
+    """An event is not done to oneself: deployed forces' own state is no target, nor is a place
+    of their own country they are moved to ("deployed troops to Manipur")."""
+    target, actor = draft.target, draft.actor
+    if target is None or actor is None:
+        return
+    if target.id == actor.id or (draft.type in ("MOBILIZE", "AID") and target.type == "place"
+                                 and actor.country is not None and target.country == actor.country):
         draft.target = None
 
 

@@ -31,6 +31,7 @@ from claimwatch.nlp.events.plover_rules import (
 from claimwatch.nlp.events.plover_usage import (
     is_criticism,
     is_descriptive_threat,
+    is_natural_harm,
     is_opinion,
     is_potential,
     is_prediction,
@@ -174,7 +175,7 @@ def settle_verb_type(verb: Token, lemma: str, hit: tuple[str, str | None]) -> Tr
         return Trigger(verb, "ACCUSE", "disapprove")  # "attacked his rival in a speech"
     if _not_an_act(verb, type_, lemma):
         return None
-    if type_ == "ASSAULT" and is_self_harm(verb):
+    if type_ == "ASSAULT" and (is_self_harm(verb) or is_natural_harm(verb)):
         return None
     if type_ == "ASSAULT":
         return Trigger(verb, "ASSAULT", mode or assault_mode(verb))
@@ -182,9 +183,15 @@ def settle_verb_type(verb: Token, lemma: str, hit: tuple[str, str | None]) -> Tr
 
 
 def classify_noun(noun: Token, lemma: str) -> Trigger | None:
-    """An event noun's trigger: its lexicon entry, unless the noun names no event here (a
-    campaign rally, an agreement as a thing, a threat as a description) or another one."""
-    hit = lexicon().nouns.get(lemma)
+    """An event noun's trigger: an activity done jointly is cooperation ("a joint patrol"); else
+    its lexicon entry, unless the noun names no event here (a campaign rally, an agreement as a
+    thing, a threat as a description, a modifier of another noun: "riot police") or another one."""
+    lex = lexicon()
+    if noun.dep_ == "compound":
+        return None  # "riot police", "strike force": the noun only qualifies another
+    if lemma in lex.joint_activity_nouns and is_joint(noun):
+        return Trigger(noun, "COOPERATE", "military" if lemma in MANOEUVRE_NOUNS else None, nominal=True)
+    hit = lex.nouns.get(lemma)
     if hit is None:
         return None
     if lemma == "strike" and (labour := labour_strike(noun)) is not None:

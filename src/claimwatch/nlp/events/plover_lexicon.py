@@ -71,10 +71,13 @@ class Lexicon:
         #: Modifiers that give an aid noun or a transferred thing its mode ("military aid").
         self.aid_modifiers: dict[str, str] = {
             k: v for k, v in data.get("aid_modifiers", {}).items() if k != "about"}
+        #: Nouns of activities that, done jointly, are cooperation ("a joint patrol"), and the words that say so.
+        self.joint_activity_nouns = frozenset(data.get("joint_activity_nouns", ()))
+        self.joint_markers = frozenset(data.get("joint_markers", ()))
         self.trigger_lemmas = frozenset(self.verbs) | self.transfer | self.with_partner | {
             k.split()[0] for k in self.phrasal
         }
-        self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns)
+        self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns) | self.joint_activity_nouns
         #: Verbs our lexicons give another role (plans, light verbs, cues of claims and beliefs,
         #: implicatives): CAMEO's dictionary codes some of them ("plan" as an agreement), but here
         #: they carry or report the event their complement names.

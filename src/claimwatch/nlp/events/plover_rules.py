@@ -88,19 +88,28 @@ def transfer_type(verb: Token, theme_class: str | None, has_recipient: bool) -> 
     return None
 
 
-def has_partner(verb: Token) -> bool:
-    """"Fought alongside X", "worked together": the verb names joint action."""
+def _partner_phrase(token: Token) -> bool:
+    """A "with"/"alongside" phrase that names a partner, not an instrument ("drills with X", not
+    "exercises with nuclear weapons")."""
     lex = lexicon()
-    return any(c.dep_ == "prep" and c.lower_ in lex.partner_preps for c in verb.children) or any(
-        c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children
-    )
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.partner_preps:
+            if any(p.dep_ == "pobj" and lex.object_class.get(lemma_of(p)) != "military" for p in prep.children):
+                return True
+    return False
+
+
+def has_partner(verb: Token) -> bool:
+    """"Fought alongside X", "worked together", "jointly rescued": the verb names joint action."""
+    markers = lexicon().joint_markers
+    return _partner_phrase(verb) or any(c.dep_ == "advmod" and c.lower_ in markers for c in verb.children)
 
 
 def is_joint(noun: Token) -> bool:
-    """"Joint exercises", "drills with X": manoeuvres held together are cooperation."""
-    lex = lexicon()
-    return any(c.lower_ in ("joint", "combined") for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ in lex.partner_preps for c in noun.children)
+    """"Joint exercises", "a coordinated operation", "drills with X": what is done together is cooperation."""
+    markers = lexicon().joint_markers
+    return any(c.lower_ in markers for c in noun.children if c.dep_ in ("amod", "advmod", "compound")) or \
+        _partner_phrase(noun)
 
 
 def struck_by_workers(verb: Token) -> bool:

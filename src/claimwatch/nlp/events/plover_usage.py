@@ -20,6 +20,7 @@ from claimwatch.nlp.events.vocabulary import (
     EXISTING_AGREEMENT_VERBS,
     FRAME_NOUNS,
     MAKING_AGREEMENT_VERBS,
+    NATURAL_HAZARDS,
     PARTNER_ROLES,
     PERSON_PRONOUNS,
     POTENTIAL_NOUNS,
@@ -259,6 +260,19 @@ def is_verbal_attack(noun: Token) -> bool:
 def is_self_harm(verb: Token) -> bool:
     """"Veterans killing themselves", "shot himself": self-harm is no political violence."""
     return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+
+
+def is_natural_harm(verb: Token) -> bool:
+    """"An earthquake struck", "bridges destroyed by floods": harm done by nature is no attack."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and lemma_of(child) in NATURAL_HAZARDS and child.dep_ == "nsubj":
+            return True
+        if child.dep_ == "agent" and any(lemma_of(p) in NATURAL_HAZARDS for p in child.children):
+            return True
+    if verb.dep_ == "acl":  # "bridges destroyed by floods"
+        return any(c.dep_ == "agent" and any(lemma_of(p) in NATURAL_HAZARDS for p in c.children)
+                   for c in verb.children)
+    return False
 
 
 def is_rehearsal(noun: Token) -> bool:

@@ -190,6 +190,8 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
     found = args.entity_of(phrase, state)
     if found is None and phrase is not None:
         found = _speaker_itself(token, phrase, state)
+    if found is None and phrase is not None:
+        found = _placed_agent(phrase, state)
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
     if found is None and args.is_passive(token):
@@ -197,6 +199,16 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
             for _, pobj in args.prep_objects(subject, {"between"}):
                 found = found or args.entity_of(pobj, state, loose=False)
     return found
+
+
+def _placed_agent(phrase: Token, state: DocState) -> Entity | None:
+    """"Police in Hong Kong", "officials in X": an unnamed agent placed in a country or a place
+    of one acts for that country."""
+    for _, pobj in args.prep_objects(phrase, {"in", "from"}):
+        place = args.place_of(pobj, state)
+        if place is not None and place.country:
+            return state.entities.get(f"country:{place.country}") or place
+    return None
 
 
 def _speaker_itself(verb: Token, phrase: Token, state: DocState) -> Entity | None:

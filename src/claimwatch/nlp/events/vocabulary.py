@@ -38,6 +38,7 @@ WH_WORDS = _words(_USAGE, "wh_words")
 VERBAL_MODIFIERS = _words(_USAGE, "verbal_modifiers")
 REFLEXIVES = _words(_USAGE, "reflexives")
 CONTEST_WORDS = _words(_USAGE, "contest_words")
+NATURAL_HAZARDS = _words(_USAGE, "natural_hazards")
 
 # The words that decide an event's arguments (args, roles, coding).
 #: Where an event happens: "struck targets in X", "clashes along the border". Not the
