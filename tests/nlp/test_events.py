@@ -552,3 +552,33 @@ def test_force_a_party_says_it_would_use_is_its_threat():
 def test_conjoined_verbs_of_one_type_between_the_same_parties_are_one_event():
     a = analyse("Venezuelan authorities seized an Argentine plane at Caracas airport and detained its crew.")
     assert [v.type for v in a.events] == ["COERCE"]
+
+
+def test_parties_named_together_are_partners_in_what_they_sign_or_do_jointly():
+    a = analyse("Kenya and Tanzania signed a trade partnership in Arusha on Tuesday.")
+    event = only(a, "SUPPORT")
+    assert (country(a, event.actor), country(a, event.target)) == ("KEN", "TZA")
+
+
+def test_a_governments_measure_with_no_one_named_falls_on_its_own_country():
+    a = analyse("Belarus's president pardoned 18 people convicted of extremism, his press service said.")
+    event = only(a, "CONCEDE")
+    assert (country(a, event.actor), country(a, event.target)) == ("BLR", "BLR")
+
+
+def test_an_attack_takes_its_target_from_a_place_inside_its_object():
+    a = analyse("Israeli air strikes hit a school sheltering displaced families in Gaza City on Monday.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("ISR", "PSE")
+
+
+def test_a_pull_back_from_a_foreign_place_is_a_retreat_from_its_country():
+    a = analyse("Israeli forces pulled back from the southern Lebanese town of Khiam on Wednesday.")
+    event = only(a, "RETREAT")
+    assert (country(a, event.actor), country(a, event.target)) == ("ISR", "LBN")
+
+
+def test_who_is_received_for_talks_is_their_partner():
+    a = analyse("Egypt's president received King Abdullah of Jordan for talks on Gaza in Cairo.")
+    event = only(a, "CONSULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("EGY", "JOR")

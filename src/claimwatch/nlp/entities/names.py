@@ -79,7 +79,8 @@ def title_country_sector(scan: DocScan, tokens: list[Token]) -> tuple[Entry | No
         i -= 1
     for j in range(i, max(-1, i - 4), -1):  # "Secretary of State X", "Minister for Foreign Affairs X"
         if doc[j].lower_.rstrip(".") in TITLE_SECTORS:
-            return _country_before_title(scan, j)
+            country, sector = _country_before_title(scan, j)
+            return country or _country_after_name(scan, tokens), sector
         if not (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "for", "the")):
             break
     for other in tokens[-1].children:  # "X, Kenya's president, said"
@@ -89,6 +90,14 @@ def title_country_sector(scan: DocScan, tokens: list[Token]) -> tuple[Entry | No
     if head.dep_ == "appos" and head.head.lower_ in TITLE_SECTORS:  # "Kenya's president, X, said"
         return _country_before_title(scan, head.head.i)
     return None, None
+
+
+def _country_after_name(scan: DocScan, tokens: list[Token]) -> Entry | None:
+    """"King Abdullah of Jordan", "Crown Prince X of Saudi Arabia": a titled name's country after "of"."""
+    after = tokens[-1].i + 1
+    if after + 1 < len(scan.doc) and scan.doc[after].lower_ == "of":
+        return scan.country_at.get(after + 1)
+    return None
 
 
 def _country_before_title(scan: DocScan, title: int) -> tuple[Entry | None, str | None]:

@@ -187,6 +187,30 @@ def place_of(phrase: Token, state: DocState) -> Entity | None:
     return None
 
 
+#: Dependencies that start another clause: a place inside one is not this event's. A participle
+#: on a noun ("a school sheltering families in X") still describes the event's own phrase.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"})
+
+
+def place_within(trigger: Token, state: DocState, hops: int = 6) -> Entity | None:
+    """The nearest place named inside the event's own phrases ("hit a school in Gaza City",
+    "an ambush on a convoy in northern Burkina Faso"), not in another clause."""
+    frontier = [trigger]
+    for _ in range(hops):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
+                    continue
+                if child.dep_ == "pobj":
+                    place = place_of(child, state)
+                    if place is not None:
+                        return place
+                nxt.append(child)
+        frontier = nxt
+    return None
+
+
 #: Words after which a story's opening place names are its dateline ("KHARTOUM, March 3 (Reuters) -").
 DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
 

@@ -71,8 +71,9 @@ def repeats_conjunct(token: Token, event: Event, built: list[tuple[Token, Event]
             other_token.dep_ == "conj" and other_token.head.i == token.i)
         if conjoined and (other.type, other.actor, other.target) == (event.type, event.actor, event.target):
             return True
-        if conjoined and other.type == event.type and other.actor == event.actor and event.target is None:
-            return True
+        if conjoined and other.type == event.type and other.actor == event.actor and (
+                event.target is None or event.target == event.actor or other.target is None):
+            return True  # the second names no other party ("... and detained its crew")
     return False
 
 

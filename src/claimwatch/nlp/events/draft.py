@@ -87,10 +87,15 @@ def find_actor(draft: EventDraft, state: DocState) -> None:
 
 
 def split_partners(draft: EventDraft, state: DocState) -> None:
-    """"Iranian and Saudi diplomats met": in a symmetric event the first adjective's country acts
-    (its partner becomes the target unless another is named)."""
-    if draft.type in roles.SYMMETRIC and not draft.trigger.nominal:
-        draft.partners = roles.split_adjectival_subject(draft.token, state)
+    """"Iranian and Saudi diplomats met", "Kenya and the UAE signed a partnership", "Chinese and
+    Indian troops completed their disengagement": in an event done together the first party acts
+    and the other is its partner, the target unless another is named."""
+    if draft.type not in roles.PARTNER_TYPES:
+        return
+    verb = draft.clause_verb if draft.trigger.nominal else draft.token
+    if draft.trigger.nominal and draft.host_verb is None:
+        return
+    draft.partners = roles.split_adjectival_subject(verb, state) or roles.split_conjoined_subject(verb, state)
     if draft.partners is not None:
         draft.actor = draft.partners[0]
 
@@ -147,6 +152,10 @@ def read_action_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> No
     threat to X; forces stationed or withdrawn with nobody named act for their own state."""
     token = draft.token
     draft.target, _ = roles.target_of(draft.trigger, state, draft.actor)
+    if draft.target is None and draft.host_verb is not None:  # "received X's king for talks"
+        for obj in args.children(draft.host_verb, "dobj"):
+            if obj.i != token.i:
+                draft.target = draft.target or args.entity_of(obj, state, draft.actor)
     content = plan.contents.get(token.i)
     if draft.target is None and content is not None:  # "threatened to attack X" is a threat to X
         draft.target, _ = roles.target_of(content, state, draft.actor)
@@ -171,6 +180,8 @@ def find_place(draft: EventDraft, state: DocState) -> None:
     if draft.place is None and draft.trigger.nominal and token.dep_ in ("nsubj", "nsubjpass") \
             and token.head.pos_ == "VERB":
         draft.place = args.location(token.head, state)  # "protests erupted in X", "fighting spread to X"
+    if draft.place is None and not draft.trigger.nominal:  # a noun's own phrases were read by location()
+        draft.place = args.place_within(token, state)
     if draft.place is None:
         draft.place = args.dateline_place(token.doc, state)
 
@@ -188,6 +199,10 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
         draft.target = roles.place_target(draft.place, actor, state)
     if draft.target is None and actor is not None and draft.type in roles.INHERITS_TARGET:
         draft.target = roles.inherited_target(actor, draft.type, state)
+    if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
+        draft.target = roles.place_target(draft.place, actor, state)
+    if draft.target is None and draft.type in roles.DOMESTIC_TYPES:
+        draft.target = roles.domestic_target(draft.place, actor, state)
     drop_self_target(draft)
 
 
@@ -197,6 +212,8 @@ def drop_self_target(draft: EventDraft) -> None:
     target, actor = draft.target, draft.actor
     if target is None or actor is None:
         return
+    if draft.type in roles.DOMESTIC_TYPES:
+        return  # a government's measure on its own people is coded country → country (PLOVER)
     if target.id == actor.id or (draft.type in ("MOBILIZE", "AID") and target.type == "place"
                                  and actor.country is not None and target.country == actor.country):
         draft.target = None

@@ -30,6 +30,11 @@ INHERITS_TARGET = frozenset({"AID", "MOBILIZE", "COOPERATE"})
 TARGET_SOURCES = INHERITS_TARGET | {"SUPPORT"}
 #: Types where "X and Y <verb>" makes Y the partner of X.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Types in which parties named together act with each other: one is the other's partner
+#: (signing a partnership, a mutual disengagement), unlike "X and Y attacked Z".
+PARTNER_TYPES = SYMMETRIC | {"SUPPORT", "RETREAT"}
+#: Acts of a government on its own people when no one else is named (PLOVER codes them country → country).
+DOMESTIC_TYPES = frozenset({"CONCEDE", "COERCE"})
 
 
 def controlling_verbs(verb: Token) -> list[Token]:
@@ -124,6 +129,8 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
         preps = {"on", "against", "of", "to", "for", "with", "between", "upon", "at"}
         if type_ in ("MOBILIZE", "RETREAT"):
             preps -= {"of"}
+        if type_ in SYMMETRIC:
+            preps -= {"on", "of", "for", "at", "upon"}  # "talks on Gaza": the topic, not the partner
         for word, pobj in args.prep_objects(token, preps):
             candidates.extend(pobj.conjuncts if word == "between" else [pobj])
     else:
@@ -268,6 +275,27 @@ def split_adjectival_subject(verb: Token, state: DocState) -> tuple[Entity, Enti
                 second = resolve_actor(mod.conjuncts[0], state)
                 if first is not None and second is not None and first.id != second.id:
                     return first, second
+    return None
+
+
+def split_conjoined_subject(verb: Token, state: DocState) -> tuple[Entity, Entity] | None:
+    """"Kenya and the United Arab Emirates signed": the first conjunct acts, the next is its partner."""
+    for subject in args.children(verb, "nsubj"):
+        for other in subject.conjuncts:
+            first, second = args.entity_of(subject, state, loose=False), args.entity_of(other, state, loose=False)
+            if first is not None and second is not None and first.id != second.id:
+                return first, second
+    return None
+
+
+def domestic_target(place: Entity | None, actor: Entity | None, state: DocState) -> Entity | None:
+    """The country a government's measure falls on when no one is named: that of the place it
+    happens in ("a curfew was imposed in the Indian state of X"), else the actor's own ("pardoned
+    18 people")."""
+    if place is not None and place.country:
+        return state.entities.get(f"country:{place.country}") or place
+    if actor is not None and actor.country:
+        return state.entities.get(f"country:{actor.country}") or actor
     return None
 
 
