@@ -582,3 +582,23 @@ def test_who_is_received_for_talks_is_their_partner():
     a = analyse("Egypt's president received King Abdullah of Jordan for talks on Gaza in Cairo.")
     event = only(a, "CONSULT")
     assert (country(a, event.actor), country(a, event.target)) == ("EGY", "JOR")
+
+
+def test_verbs_that_are_events_only_with_some_objects():
+    a = analyse("Israel's prime minister dismissed a ceasefire proposal put forward by Egyptian mediators.")
+    assert [v.type for v in a.events] == ["REJECT"]
+    assert text_types("Hungary dismissed the idea of a joint EU loan on Sunday.") == ["REJECT"]
+    assert text_types("The company dismissed 40 workers at its plant on Sunday.") == []
+
+
+def test_a_counted_crowd_is_who_protests_and_a_light_verb_gives_the_place():
+    a = analyse("Thousands of Kenyans staged demonstrations across Nairobi on Tuesday against a finance bill.")
+    event = only(a, "PROTEST")
+    assert country(a, event.actor) == "KEN" and country(a, event.location) == "KEN"
+
+
+def test_fire_from_a_group_on_a_town_is_that_groups_attack_on_the_towns_country():
+    a = analyse("Rocket fire from Hezbollah on the northern Israeli town of Kiryat Shmona wounded four people.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("LBN", "ISR")
+    assert event.injured == 4

@@ -129,6 +129,9 @@ def entity_of(
     if phrase is None:
         return None
     entity = resolve_actor(core_phrase(phrase), state)
+    if entity is None and (phrase.pos_ == "NUM" or phrase.lower_ in NUMBER_WORDS):
+        for _, pobj in prep_objects(phrase, {"of"}):  # "thousands of Kenyans": who the number counts
+            entity = entity or resolve_actor(core_phrase(pobj), state)
     if entity is None and loose:
         for child in phrase.children:
             if child.dep_ == "prep" and child.lower_ not in SETTING_PREPS and child.lower_ != "of":

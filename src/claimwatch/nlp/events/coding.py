@@ -34,7 +34,7 @@ from claimwatch.nlp.events.draft import (
 from claimwatch.nlp.events.factuality import claim_of, factuality, is_negated
 from claimwatch.nlp.events.merge import MergePlan, merge_triggers
 from claimwatch.nlp.events.plover import classify
-from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.plover_lexicon import Trigger, lemma_of, lexicon
 from claimwatch.nlp.events.plover_usage import is_running_total
 from claimwatch.nlp.events.vocabulary import CAMEO_ROOTS
 from claimwatch.nlp.state import DocState
@@ -83,7 +83,7 @@ def find_triggers(sent: Span) -> dict[int, Trigger]:
     candidates = lexicon().candidate_lemmas | cameo_lemmas()
     triggers: dict[int, Trigger] = {}
     for token in sent:
-        if token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in candidates:
+        if token.pos_ in ("VERB", "NOUN") and lemma_of(token) in candidates:
             found = classify(token)
             if found is not None and not (found.transfer and roles.moves_nothing(token)):
                 triggers[token.i] = found

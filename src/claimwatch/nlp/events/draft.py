@@ -172,6 +172,8 @@ def find_place(draft: EventDraft, state: DocState) -> None:
     Else the story's dateline ("KHARTOUM, March 3 -")."""
     draft.deploys = roles.deploys_forces(draft.trigger, draft.type, draft.theme)
     draft.place = args.location(draft.token, state, destination=draft.deploys)
+    if draft.place is None and draft.host_verb is not None:  # "staged demonstrations across X"
+        draft.place = args.location(draft.host_verb, state)
     if draft.place is None and draft.type == "ASSAULT":
         for noun in args.children(draft.token, "nsubj", "nsubjpass"):
             if noun.lemma_.lower() in lexicon().nouns:
@@ -269,7 +271,8 @@ def worth_keeping(draft: EventDraft) -> bool:
     actor and a target, as in PETRARCH: the dictionary codes broad verbs ("came", "led") that only
     name an interaction between two parties."""
     if draft.trigger.dictionary:
-        return draft.actor is not None and draft.target is not None
+        return (draft.actor is not None and draft.target is not None) or draft.dead is not None \
+            or draft.injured is not None
     if any(part is not None for part in (draft.actor, draft.target, draft.dead, draft.injured, draft.size)):
         return True
     return draft.type in MATERIAL_CONFLICT and (

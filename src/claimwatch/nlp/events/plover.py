@@ -113,8 +113,9 @@ def classify_verb(verb: Token, lemma: str) -> Trigger | None:
     if lemma in lex.transfer:
         return Trigger(verb, "AID", None, transfer=True)
     hit = lex.verbs.get(lemma)
-    if hit is None:
-        return None
+    if hit is None:  # a verb that is an event only with some objects ("dismissed the proposal")
+        only = object_reading(verb, lex.object_readings[lemma]) if lemma in lex.object_readings else None
+        return settle_verb_type(verb, lemma, only) if isinstance(only, tuple) else None
     reading = contextual_reading(verb, lemma, hit)
     if reading is None or isinstance(reading, Trigger):
         return reading

@@ -74,10 +74,12 @@ class Lexicon:
         #: Nouns of activities that, done jointly, are cooperation ("a joint patrol"), and the words that say so.
         self.joint_activity_nouns = frozenset(data.get("joint_activity_nouns", ()))
         self.joint_markers = frozenset(data.get("joint_markers", ()))
-        self.trigger_lemmas = frozenset(self.verbs) | self.transfer | self.with_partner | {
+        self.trigger_lemmas = frozenset(self.verbs) | frozenset(self.object_readings) | self.transfer \
+            | self.with_partner | {
             k.split()[0] for k in self.phrasal
         }
         self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns) | self.joint_activity_nouns
+        self.known_lemmas = self.candidate_lemmas | self.light_verbs | self.plan_verbs
         #: Verbs our lexicons give another role (plans, light verbs, cues of claims and beliefs,
         #: implicatives): CAMEO's dictionary codes some of them ("plan" as an agreement), but here
         #: they carry or report the event their complement names.
@@ -93,5 +95,10 @@ def lexicon() -> Lexicon:
 
 
 def lemma_of(token: Token) -> str:
-    """The lower-cased lemma, the form the lexicon is keyed by."""
-    return token.lemma_.lower()
+    """The lower-cased lemma, the form the lexicon is keyed by. The small model cuts some past
+    forms of verbs in silent e wrongly ("staged" → "stag", "pledged" → "pledg"): where the lemma
+    plus "e" is a word the lexicon knows and the form is that plus "d", that is the lemma."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.lower_ == lemma + "ed" and lemma + "e" in lexicon().known_lemmas:
+        return lemma + "e"
+    return lemma

@@ -13,7 +13,7 @@ from claimwatch.model import Entity
 from claimwatch.nlp.entities.actors import resolve_actor
 from claimwatch.nlp.events import args
 from claimwatch.nlp.events.memory import memory_of
-from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
+from claimwatch.nlp.events.plover_lexicon import Trigger, lemma_of, lexicon
 from claimwatch.nlp.events.plover_rules import object_class
 from claimwatch.nlp.events.vocabulary import (
     BORDER_NOUNS,
@@ -186,7 +186,7 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
                 found = args.entity_of(pobj, state)
                 if found is not None:
                     return found
-        if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().light_verbs:
+        if token.dep_ in ("dobj", "nsubjpass") and lemma_of(token.head) in lexicon().light_verbs:
             return args.entity_of(args.actor_phrase(token.head), state)  # "X launched an attack"
         return None
     phrase = args.actor_phrase(token)
@@ -194,7 +194,10 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
         # "The strike on X killed nine", "Y's shelling of X killed": the event noun that does the
         # harm has its actor in its possessor or "by" phrase; its "on"/"of" phrase is the target.
         return args.possessor_actor(phrase, state)
-    found = args.entity_of(phrase, state)
+    found = None
+    if phrase is not None and args.prep_objects(phrase, {"by", "from"}):
+        found = args.possessor_actor(phrase, state)  # "rocket fire from X on Y wounded": X acts, Y is hit
+    found = found or args.entity_of(phrase, state)
     if found is None and phrase is not None:
         found = _speaker_itself(token, phrase, state)
     if found is None and phrase is not None:
@@ -261,7 +264,7 @@ def noun_host_verb(noun: Token) -> Token | None:
         break
     if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
         light = lexicon().light_verbs
-        if node.head.lemma_.lower() in light or (node.i != noun.i and node.lemma_.lower() == "responsibility"):
+        if lemma_of(node.head) in light or (node.i != noun.i and node.lemma_.lower() == "responsibility"):
             return node.head
     return None
 
