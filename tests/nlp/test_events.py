@@ -602,3 +602,18 @@ def test_fire_from_a_group_on_a_town_is_that_groups_attack_on_the_towns_country(
     event = only(a, "ASSAULT")
     assert (country(a, event.actor), country(a, event.target)) == ("LBN", "ISR")
     assert event.injured == 4
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("China scrapped visa requirements for travellers from Australia on Monday.", "CONCEDE"),
+    ("Kuwait restored the citizenship of more than 1,000 people on Wednesday.", "CONCEDE"),
+    ("Russia and Ukraine swapped 95 prisoners of war each on Saturday.", "RETREAT"),
+    ("The U.S. Commerce Department added 80 Chinese companies to its trade blacklist.", "SANCTION"),
+    ("The Pentagon announced a new package of weapons for Ukraine on Friday.", "AID"),
+])
+def test_easing_swapping_blacklisting_and_packages_of_aid(text, type_):
+    assert text_types(text) == [type_]
+
+
+def test_a_package_of_aid_is_one_aid_event():
+    assert text_types("Britain announced a new package of military aid for Ukraine on Thursday.") == ["AID"]

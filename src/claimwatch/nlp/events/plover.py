@@ -22,6 +22,7 @@ from claimwatch.nlp.events.plover_rules import (
     has_partner,
     is_joint,
     leaves_institution,
+    object_class,
     object_reading,
     rally_is_protest,
     struck_by_workers,
@@ -192,6 +193,13 @@ def classify_noun(noun: Token, lemma: str) -> Trigger | None:
         return None  # "riot police", "strike force": the noun only qualifies another
     if lemma in lex.joint_activity_nouns and is_joint(noun):
         return Trigger(noun, "COOPERATE", "military" if lemma in MANOEUVRE_NOUNS else None, nominal=True)
+    if lemma in lex.transfer_nouns:  # "a package of weapons for X": aid, if what it carries is
+        carried = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if any(lemma_of(p) in lex.nouns for p in carried):
+            return None  # "a package of military aid": the aid names the event
+        cls = object_class(noun)
+        if cls in ("military", "humanitarian", "economic", "aid"):
+            return Trigger(noun, "AID", None if cls == "aid" else cls, nominal=True)
     hit = lex.nouns.get(lemma)
     if hit is None:
         return None
