@@ -617,3 +617,23 @@ def test_easing_swapping_blacklisting_and_packages_of_aid(text, type_):
 
 def test_a_package_of_aid_is_one_aid_event():
     assert text_types("Britain announced a new package of military aid for Ukraine on Thursday.") == ["AID"]
+
+
+def test_what_a_protest_demands_or_denounces_is_the_protest_itself():
+    a = analyse("Thousands of people marched through central Tbilisi on Sunday to protest against the government.")
+    assert [v.type for v in a.events] == ["PROTEST"]
+
+
+def test_the_condition_of_a_threat_is_part_of_the_threat():
+    a = analyse("Iran threatened to close the Strait of Hormuz if the United States joined Israeli strikes on Iran.")
+    assert [v.type for v in a.events] == ["THREATEN"]
+
+
+def test_a_light_verbs_event_noun_takes_the_toll_of_its_killing_clause():
+    a = analyse("Pakistani jets carried out air strikes on hideouts in Afghanistan, killing at least 46 people.")
+    event = only(a, "ASSAULT")
+    assert event.dead == 46 and country(a, event.target) == "AFG"
+
+
+def test_deliveries_to_no_one_are_trade_not_aid():
+    assert text_types("Boeing said deliveries of its jets slowed in the third quarter.") == []

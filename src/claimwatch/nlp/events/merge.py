@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimwatch.nlp.events.plover_lexicon import SPEECH_ACTS, Trigger, lexicon
+from claimwatch.nlp.events.plover_lexicon import SPEECH_ACTS, Trigger, lemma_of, lexicon
 from claimwatch.nlp.events.roles import theme_of
 
 #: Verbs of purpose under a deployment or transfer: "sent troops to fight for X".
@@ -23,6 +23,8 @@ PURPOSE_TYPES = frozenset({"ASSAULT", "COOPERATE", "AID", "SUPPORT"})
 CONFLICT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: Dependencies by which a speech act holds what it is about ("threatened to strike", "denied attacking").
 CONTENT_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "advcl", "ccomp"})
+#: What a protest can hold that is the protest itself: its demand, its denunciation, its chants.
+PROTEST_CONTENT = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 #: Dependencies by which an event noun is a verb's own happening ("the strike killed", "launched an attack").
 OWN_HAPPENING_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 
@@ -60,7 +62,8 @@ class TriggerLink:
 
 def _governing_trigger(token: Token, triggers: dict[int, Trigger], hops: int = 4) -> tuple[Token | None, str]:
     """The nearest trigger above `token`, through prepositions, partitives and clause links,
-    with the dependency by which the chain left `token`."""
+    with the dependency by which the chain left `token`. A light verb stands for the event noun
+    it carries ("carried out air strikes, killing 46": the strikes govern the killing)."""
     node, first_dep = token, token.dep_
     for _ in range(hops):
         if node.head.i == node.i:
@@ -68,15 +71,26 @@ def _governing_trigger(token: Token, triggers: dict[int, Trigger], hops: int = 4
         node = node.head
         if node.i in triggers:
             return node, first_dep
+        carried = _carried_event(node, triggers)
+        if carried is not None and carried.i != token.i:
+            return carried, first_dep
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "pcomp"):
             return None, first_dep
     return None, first_dep
+
+
+def _carried_event(verb: Token, triggers: dict[int, Trigger]) -> Token | None:
+    """The event noun a light verb carries as its object ("carried out strikes", "held talks")."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in lexicon().light_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i in triggers and triggers[c.i].nominal), None)
 
 
 def merge_triggers(triggers: dict[int, Trigger]) -> MergePlan:
     """Which triggers of a sentence are dropped into others, and what they give them. Each
     trigger under another is folded by the first rule of FOLDS that applies to the pair."""
     plan = MergePlan()
+    drop_threat_conditions(triggers, plan)
     for trigger in triggers.values():
         host, dep = _governing_trigger(trigger.token, triggers)
         if host is None:
@@ -113,6 +127,41 @@ def fold_speech_content(link: TriggerLink, plan: MergePlan) -> bool:
         plan.modes.setdefault(link.host_i, mode)
     plan.dropped.add(link.i)
     return True
+
+
+def fold_protest_purpose(link: TriggerLink, plan: MergePlan) -> bool:
+    """"Marched to protest against X", "rallied to demand Y", "chanting slogans": what a protest is
+    for, and how it is voiced, are the protest itself (PLOVER 3.12: its topic is not coded apart)."""
+    trigger, host = link.trigger, link.host
+    if host.type != "PROTEST" or trigger.type not in PROTEST_CONTENT or trigger.nominal:
+        return False
+    if link.dep not in ("advcl", "xcomp", "conj", "ccomp"):
+        return False
+    plan.dropped.add(link.i)
+    return True
+
+
+def drop_threat_conditions(triggers: dict[int, Trigger], plan: MergePlan) -> None:
+    """"Threatened to close the strait if the US joined the strikes": the condition of a threat is
+    part of the threat, not an event that happened."""
+    threats = [t.token for t in triggers.values() if t.type == "THREATEN"]
+    for trigger in triggers.values():
+        token = trigger.token
+        if any(threat.is_ancestor(token) and in_condition(token, threat) for threat in threats):
+            plan.dropped.add(token.i)
+
+
+def in_condition(token: Token, host: Token) -> bool:
+    """Whether `token` lies in an if/unless clause (or an inverted "should X …") below `host`."""
+    node = token
+    while node.i != host.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+                                     or any(c.dep_ == "aux" and c.lower_ == "should" and c.i < node.i
+                                            and not any(s.dep_ == "nsubj" and s.i < c.i for s in node.children)
+                                            for c in node.children)):
+            return True
+        node = node.head
+    return False
 
 
 def fold_noun_into_verb(link: TriggerLink, plan: MergePlan) -> bool:
@@ -168,7 +217,8 @@ def fold_purpose(link: TriggerLink, plan: MergePlan) -> bool:
 
 #: The ways a trigger folds into the trigger above it, tried in this order.
 FOLDS: tuple[Callable[[TriggerLink, MergePlan], bool], ...] = (
-    fold_speech_content, fold_noun_into_verb, fold_toll_clause_host, fold_toll_into_attack, fold_purpose,
+    fold_speech_content, fold_protest_purpose, fold_noun_into_verb,
+    fold_toll_clause_host, fold_toll_into_attack, fold_purpose,
 )
 
 

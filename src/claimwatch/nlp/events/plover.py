@@ -198,7 +198,8 @@ def classify_noun(noun: Token, lemma: str) -> Trigger | None:
         if any(lemma_of(p) in lex.nouns for p in carried):
             return None  # "a package of military aid": the aid names the event
         cls = object_class(noun)
-        if cls in ("military", "humanitarian", "economic", "aid"):
+        helped = any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in noun.children)
+        if helped and cls in ("military", "humanitarian", "economic", "aid"):  # "deliveries of jets slowed": trade
             return Trigger(noun, "AID", None if cls == "aid" else cls, nominal=True)
     hit = lex.nouns.get(lemma)
     if hit is None:
