@@ -637,3 +637,17 @@ def test_a_light_verbs_event_noun_takes_the_toll_of_its_killing_clause():
 
 def test_deliveries_to_no_one_are_trade_not_aid():
     assert text_types("Boeing said deliveries of its jets slowed in the third quarter.") == []
+
+
+def test_a_raised_subject_is_who_will_act():
+    a = analyse("Turkey's foreign minister is expected to travel to Damascus next week to meet Syria's leader.")
+    event = next(v for v in a.events if v.trigger.text == "meet")
+    assert (country(a, event.actor), country(a, event.target)) == ("TUR", "SYR")
+
+
+def test_who_deports_people_from_a_country_and_who_imposes_an_unattributed_curfew():
+    a = analyse("Thousands of Afghans were deported from Pakistan last week, the United Nations said.")
+    assert country(a, only(a, "COERCE").actor) == "PAK"
+    b = analyse("A curfew was imposed in the Indian state of Manipur on Saturday after clashes.")
+    event = only(b, "COERCE")
+    assert (country(b, event.actor), country(b, event.target)) == ("IND", "IND")

@@ -111,7 +111,7 @@ def test_phoenix_people_get_country_and_dated_terms_and_bodies_are_left_out(tmp_
         "IN_TAM_\n\t[KHMGOV 730506-731209]\n")
     compiled = d.compile_actors([tmp_path / "actors.txt"], {"FRA", "USA", "KHM"}, "MIT")
     rows = [r for r in compiled if not r.startswith("#")]
-    assert rows == ["Jane Quillon\tQuillon,Foreign Minister Jane Quillon\tFRA\t\t"
+    assert rows == ["Jane Quillon\tForeign Minister Jane Quillon\tFRA\t\t"
                     "government:1994-09-22..2004-07-12|government:2010-03-09.."]
 
 

@@ -77,7 +77,7 @@ def controller(verb: Token) -> Token | None:
 
 def actor_phrase(verb: Token) -> Token | None:
     """The phrase that does what `verb` says."""
-    seen = 0
+    seen, raised = 0, False
     while verb is not None and seen < 4:
         seen += 1
         if is_passive(verb):
@@ -86,6 +86,8 @@ def actor_phrase(verb: Token) -> Token | None:
                 return agents[0]
             if verb.dep_ == "acl":  # "shells expended by X": no agent means no actor here
                 return None
+            if raised:  # "X is expected to travel to Y to meet Z": X will meet
+                return next(iter(children(verb, "nsubjpass")), None)
         else:
             subjects = children(verb, "nsubj", "csubj")
             if subjects:
@@ -98,6 +100,7 @@ def actor_phrase(verb: Token) -> Token | None:
         nxt = controller(verb)
         if nxt is None or is_passive(verb):
             return None
+        raised = verb.dep_ == "xcomp"
         if nxt.dep_ != "ROOT" and any(c.dep_ == "dobj" for c in nxt.children) and verb.dep_ == "xcomp":
             return children(nxt, "dobj")[0]  # object control: "urged Germany to send"
         verb = nxt

@@ -203,6 +203,8 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
         draft.target = roles.inherited_target(actor, draft.type, state)
     if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
         draft.target = roles.place_target(draft.place, actor, state)
+    if draft.type in roles.DOMESTIC_TYPES and draft.actor is None:
+        draft.actor = actor = roles.domestic_actor(draft.place, state)
     if draft.target is None and draft.type in roles.DOMESTIC_TYPES:
         draft.target = roles.domestic_target(draft.place, actor, state)
     drop_self_target(draft)

@@ -204,6 +204,11 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
         found = _placed_agent(phrase, state)
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
+    if found is None and args.is_passive(token) and trigger.mode in ("deport", "expel"):
+        for _, pobj in args.prep_objects(token, {"from"}):  # "X were deported from Y": Y expels them
+            place = args.place_of(pobj, state)
+            found = found or (state.entities.get(f"country:{place.country}") or place if place and place.country
+                              else None)
     if found is None and args.is_passive(token):
         for subject in args.children(token, "nsubjpass"):  # "a deal between X and Y was signed": X acts
             for _, pobj in args.prep_objects(subject, {"between"}):
@@ -289,6 +294,14 @@ def split_conjoined_subject(verb: Token, state: DocState) -> tuple[Entity, Entit
             if first is not None and second is not None and first.id != second.id:
                 return first, second
     return None
+
+
+def domestic_actor(place: Entity | None, state: DocState) -> Entity | None:
+    """Who imposes a measure no one is said to impose ("a curfew was imposed in X's state of Y",
+    "dozens were arrested in Z"): the authorities of the country it happens in."""
+    if place is None or not place.country:
+        return None
+    return state.entities.get(f"country:{place.country}") or place
 
 
 def domestic_target(place: Entity | None, actor: Entity | None, state: DocState) -> Entity | None:
