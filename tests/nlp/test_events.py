@@ -651,3 +651,18 @@ def test_who_deports_people_from_a_country_and_who_imposes_an_unattributed_curfe
     b = analyse("A curfew was imposed in the Indian state of Manipur on Saturday after clashes.")
     event = only(b, "COERCE")
     assert (country(b, event.actor), country(b, event.target)) == ("IND", "IND")
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("China said it would impose export controls on gallium bound for the United States.", "SANCTION"),
+    ("Protesters gathered outside the Chinese consulate in Istanbul on Friday.", "PROTEST"),
+    ("Taiwan's coast guard and the U.S. Coast Guard exchanged personnel this week.", "COOPERATE"),
+    ("Greek and Turkish rescue teams worked side by side on Tuesday in the Aegean Sea.", "COOPERATE"),
+    ("India dispatched two naval ships loaded with rice and medicines to Sri Lanka.", "AID"),
+])
+def test_trade_measures_gatherings_exchanges_and_carried_aid(text, type_):
+    assert type_ in text_types(text)
+
+
+def test_fans_gathering_is_no_protest():
+    assert text_types("Fans gathered outside the stadium in Madrid before the final.") == []

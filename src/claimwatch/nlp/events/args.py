@@ -158,6 +158,11 @@ def possessor_actor(noun: Token, state: DocState) -> Entity | None:
         found = entity_of(pobj, state)
         if found is not None:
             return found
+    for clause in children(noun, "acl"):  # "a strike called by the unions"
+        for _, pobj in prep_objects(clause, {"by"}):
+            found = entity_of(pobj, state)
+            if found is not None:
+                return found
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
             found = resolve_actor(child, state)

@@ -145,9 +145,10 @@ THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 def is_own_threat(type_: str, modality: EventModality, actor: Entity | None, claim: Claim | None,
                   state: DocState) -> bool:
-    """"Moscow would strike Kyiv if …", a minister said; "his fighters would target any vessel":
-    force that a party says it would use is a threat by that party, not an attack."""
-    if type_ not in THREAT_CONTENT or modality == "actual" or actor is None or claim is None:
+    """"Moscow would strike Kyiv if …", a minister said: force that a party says it would use on a
+    condition is a threat by that party, not an attack; "X said it would impose controls" with no
+    condition announces a planned measure."""
+    if type_ not in THREAT_CONTENT or modality != "hypothetical" or actor is None or claim is None:
         return False
     source = state.entities.by_id(claim.source.entity) if claim.source.entity else None
     return source is not None and (source.id == actor.id or (source.country is not None

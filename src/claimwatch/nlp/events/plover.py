@@ -19,6 +19,7 @@ from claimwatch.nlp.events.plover_rules import (
     aid_mode,
     assault_mode,
     campaign_rally,
+    gathered_to_protest,
     has_partner,
     is_joint,
     leaves_institution,
@@ -57,7 +58,7 @@ def phrasal_key(verb: Token) -> tuple[str, str | None] | None | bool:
     lex = lexicon()
     lemma = lemma_of(verb)
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj", "advmod"):
+        if child.dep_ in ("prt", "prep", "dobj", "advmod", "npadvmod"):
             if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in child.children):
                 continue  # "called X on Friday" is no "call on"
             for key in (f"{lemma} {child.lower_}", f"{lemma} {lemma_of(child)}"):
@@ -164,6 +165,8 @@ def contextual_reading(verb: Token, lemma: str, hit: tuple[str, str | None]
             return Trigger(verb, "PROTEST", "obstruct")  # "protesters blocked a highway"
     if lemma == "rally" and not rally_is_protest(verb):
         return None
+    if lemma in lex.gathering_verbs and not gathered_to_protest(verb):
+        return None
     return hit
 
 
@@ -193,6 +196,9 @@ def classify_noun(noun: Token, lemma: str) -> Trigger | None:
         return None  # "riot police", "strike force": the noun only qualifies another
     if lemma in lex.joint_activity_nouns and is_joint(noun):
         return Trigger(noun, "COOPERATE", "military" if lemma in MANOEUVRE_NOUNS else None, nominal=True)
+    if lemma in lex.trade_measure_nouns and lemma not in lex.nouns:  # "export controls on X"
+        trade = any(c.dep_ in ("compound", "amod") and lemma_of(c) in lex.trade_words for c in noun.children)
+        return Trigger(noun, "SANCTION", "discontinue", nominal=True) if trade else None
     if lemma in lex.transfer_nouns:  # "a package of weapons for X": aid, if what it carries is
         carried = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         if any(lemma_of(p) in lex.nouns for p in carried):

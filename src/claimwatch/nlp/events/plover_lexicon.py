@@ -74,6 +74,11 @@ class Lexicon:
         #: Nouns of activities that, done jointly, are cooperation ("a joint patrol"), and the words that say so.
         self.joint_activity_nouns = frozenset(data.get("joint_activity_nouns", ()))
         self.joint_markers = frozenset(data.get("joint_markers", ()))
+        #: Verbs of gathering: a protest only when protesters gather or they gather against someone.
+        self.gathering_verbs = frozenset(data.get("gathering_verbs", ()))
+        #: Trade measures ("export controls", "import bans") are sanctions.
+        self.trade_measure_nouns = frozenset(data.get("trade_measure_nouns", ()))
+        self.trade_words = frozenset(data.get("trade_words", ()))
         #: Nouns that carry a transfer ("a package of weapons for X", "a shipment of grain").
         self.transfer_nouns = frozenset(data.get("transfer_nouns", ()))
         self.trigger_lemmas = frozenset(self.verbs) | frozenset(self.object_readings) | self.transfer \
@@ -81,7 +86,7 @@ class Lexicon:
             k.split()[0] for k in self.phrasal
         }
         self.candidate_lemmas = self.trigger_lemmas | frozenset(self.nouns) | self.joint_activity_nouns \
-            | self.transfer_nouns
+            | self.transfer_nouns | self.trade_measure_nouns
         self.known_lemmas = self.candidate_lemmas | self.light_verbs | self.plan_verbs
         #: Verbs our lexicons give another role (plans, light verbs, cues of claims and beliefs,
         #: implicatives): CAMEO's dictionary codes some of them ("plan" as an agreement), but here

@@ -15,6 +15,9 @@ from spacy.tokens import Token
 
 from claimwatch.nlp.events.plover_lexicon import lemma_of, lexicon
 
+#: Participles by which a vehicle carries what is transferred ("ships loaded with rice").
+CARRYING_WORDS = frozenset({"carry", "load", "laden", "packed", "fill"})
+
 
 def object_class(noun: Token) -> str | None:
     """What a transferred thing is: personnel, military (materiel), humanitarian, economic, asylum
@@ -28,6 +31,12 @@ def object_class(noun: Token) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         cls = lex.object_class.get(lemma_of(pobj))
+    if cls is None:  # "two ships loaded with rice and medicines", "planes carrying tents"
+        for clause in noun.children:
+            if clause.dep_ == "acl" and lemma_of(clause) in CARRYING_WORDS:
+                carried = [c for c in clause.children if c.dep_ == "dobj"] + [
+                    p for c in clause.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+                cls = next((lex.object_class[lemma_of(c)] for c in carried if lemma_of(c) in lex.object_class), None)
     if cls == "aid":
         return aid_mode(noun) or "aid"
     if cls is None:
@@ -199,6 +208,16 @@ def rally_is_protest(verb: Token) -> bool:
         return True
     subject = subject_of(verb)
     return subject != verb and lemma_of(subject) in lex.rally_subjects
+
+
+def gathered_to_protest(verb: Token) -> bool:
+    """"Protesters gathered outside the consulate", "crowds assembled against the law": people
+    gathering is a protest when protesters gather or they gather against someone; "fans gathered
+    outside the stadium" is not."""
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        return True
+    subject = subject_of(verb)
+    return subject != verb and lemma_of(subject) in lexicon().protest_subjects
 
 
 def campaign_rally(noun: Token) -> bool:

@@ -187,7 +187,9 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
                 if found is not None:
                     return found
         if token.dep_ in ("dobj", "nsubjpass") and lemma_of(token.head) in lexicon().light_verbs:
-            return args.entity_of(args.actor_phrase(token.head), state)  # "X launched an attack"
+            phrase = args.actor_phrase(token.head)  # "X launched an attack", "X said it would impose controls"
+            found = args.entity_of(phrase, state)
+            return found or (_speaker_itself(token.head, phrase, state) if phrase is not None else None)
         return None
     phrase = args.actor_phrase(token)
     if phrase is not None and phrase.lemma_.lower() in lexicon().nouns:
@@ -231,8 +233,8 @@ def _speaker_itself(verb: Token, phrase: Token, state: DocState) -> Entity | Non
     confirm that its jets had struck": a pronoun subject (or its possessor) in a clause that X's
     verb, or a report noun that X's verb governs, embeds is X speaking of itself. Not "It is
     moving troops, X said": a speaker after the pronoun only reports."""
-    pronoun = phrase.lower_ in ("it", "they") or any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in phrase.children)
+    pronoun = phrase.lower_ in ("it", "they", "he", "she") or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in phrase.children)
     if not pronoun:
         return None
     governing = None
