@@ -1,11 +1,13 @@
-"""CAMEO's verb dictionary under our own lexicon: verbs ours lacks are coded when they link two
-parties, patterns refine them, and the dictionary never overrides words our lexicons give another
-role (plans, light verbs, speech and belief cues)."""
+"""CAMEO's verb dictionary under our own lexicon (CLAIMWATCH_EVENT_DICTIONARY=cameo): verbs ours
+lacks are coded when they link two parties, patterns refine them, and the dictionary never
+overrides words our lexicons give another role (plans, light verbs, speech and belief cues).
+Off, as by default, it codes nothing."""
 
 from __future__ import annotations
 
 import pytest
 
+from claimwatch import config
 from claimwatch.model import Analysis, Document
 from claimwatch.nlp.events.cameo import cameo_reading
 from claimwatch.nlp.pipeline import analyze_document, load_pipeline
@@ -14,6 +16,11 @@ from claimwatch.nlp.pipeline import analyze_document, load_pipeline
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
+
+
+@pytest.fixture(autouse=True)
+def dictionary_on(monkeypatch):
+    monkeypatch.setattr(config, "EVENT_DICTIONARY", True)
 
 
 def analyse(text: str) -> Analysis:
@@ -63,3 +70,9 @@ def test_a_pattern_gives_the_verb_another_reading(nlp):
     plain = next(t for t in nlp("The president dismissed the governor on Monday.") if t.text == "dismissed")
     assert cameo_reading(dismissed) != cameo_reading(plain)
     assert cameo_reading(plain) == ("ACCUSE", "disapprove")
+
+
+def test_off_by_default_the_dictionary_codes_nothing(monkeypatch):
+    monkeypatch.setattr(config, "EVENT_DICTIONARY", False)
+    a = analyse("Kenya's president lauded Ethiopia for its role in the peace talks on Tuesday.")
+    assert [v.trigger.text for v in a.events if v.type == "SUPPORT"] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimwatch import config
 from claimwatch.model import Claim, Entity, Event, EventTime, TextSpan
 from claimwatch.nlp.certainty.assess import EventModality, event_modality
 from claimwatch.nlp.events import args, roles
@@ -80,7 +81,7 @@ def repeats_conjunct(token: Token, event: Event, built: list[tuple[Token, Event]
 def find_triggers(sent: Span) -> dict[int, Trigger]:
     """The event triggers of a sentence by token index; a motion verb that moves nothing that
     matters ("moved the embassy") is none, nor a dictionary verb that only carries an event noun."""
-    candidates = lexicon().candidate_lemmas | cameo_lemmas()
+    candidates = lexicon().candidate_lemmas | (cameo_lemmas() if config.EVENT_DICTIONARY else frozenset())
     triggers: dict[int, Trigger] = {}
     for token in sent:
         if token.pos_ in ("VERB", "NOUN") and lemma_of(token) in candidates:
