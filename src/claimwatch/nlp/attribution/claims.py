@@ -31,7 +31,10 @@ from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
 from claimwatch.nlp.attribution.proposals import candidates
 from claimwatch.nlp.attribution.rerank import prefer_readings
 from claimwatch.nlp.attribution.sources import link_pronouns
+from claimwatch.nlp.attribution.stated import stated_at
+from claimwatch.nlp.attribution.voice import is_author_inference
 from claimwatch.nlp.certainty import assess_certainty
+from claimwatch.nlp.certainty.hedges import CONFIRMATION_VERBS, REFUSAL_VERBS
 from claimwatch.nlp.state import DocState
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -47,6 +50,9 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
     found.sort(key=lambda item: item.cue or item.content)
     _borrow_sources(found)
+    for item in found:
+        if is_author_inference(item.cue_token):  # "This indicates that C": the article's own conclusion
+            item.source = Source(None, None, "author")
     found.extend(_author_claims(doc, found))
     _emit(doc, state, found)
 
@@ -89,7 +95,16 @@ def _always_cue(candidate: Candidate) -> bool:
         return _named_speaker_after(candidate)
     if candidate.in_quote:
         return False
-    return candidate.kind in _ALWAYS_KINDS or (candidate.kind == "noun" and candidate.lemma in HEARSAY_NOUNS)
+    return (candidate.kind in _ALWAYS_KINDS or (candidate.kind == "noun" and candidate.lemma in HEARSAY_NOUNS)
+            or _refusal_to_confirm(candidate))
+
+
+def _refusal_to_confirm(candidate: Candidate) -> bool:
+    """'declined to comment on reports that C', 'refused to confirm C': the source's answer to a report,
+    which war reporting gives as often as a confirmation and which certainty reads as one not given
+    (certainty.denials)."""
+    return (candidate.kind == "verb" and candidate.dep == "xcomp" and candidate.lemma in CONFIRMATION_VERBS
+            and candidate.head_lemma in REFUSAL_VERBS and candidate.content_side == "after")
 
 
 def _named_speaker_after(candidate: Candidate) -> bool:
@@ -222,13 +237,14 @@ def _speaker_range(found: Found) -> tuple[int, int] | None:
     if verb is None or found.cue is None:
         return None
     subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":  # "the ministry declined to comment": the subject of its head
+        subject = next((c for c in verb.head.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (subject.left_edge.i, found.cue[1]) if subject is not None else None
 
 
 def _emit(doc: Doc, state: DocState, found: list[Found]) -> None:
     """Turn what was found into Claims: ids and order by content, pronouns linked, stated_at."""
     claims: list[tuple[int, Claim]] = []
-    published = state.published.isoformat() if state.published else None
     for item in found:
         content_span = state.span((doc[item.content[0]].idx, _end_char(doc, item.content[1])))
         content = TextSpan(state.text_of(content_span), content_span)
@@ -247,11 +263,11 @@ def _emit(doc: Doc, state: DocState, found: list[Found]) -> None:
             content=content,
             certainty=certainty,
             polarity=polarity,
-            stated_at=_stated_at(item, content_span, state) or published,
+            stated_at=stated_at(item.cue_token, state),
         )
         claims.append((content_span[0], claim))
     by_source = sorted((c for _, c in claims if c.source.span), key=lambda c: c.source.span)
-    link_pronouns(by_source, state)
+    link_pronouns(by_source, state, doc)
     for _, claim in sorted(claims, key=lambda pair: pair[0]):
         claim.id = state.new_id("c")
         state.claims.append(claim)
@@ -260,16 +276,3 @@ def _emit(doc: Doc, state: DocState, found: list[Found]) -> None:
 def _end_char(doc: Doc, end: int) -> int:
     last = doc[end - 1]
     return last.idx + len(last.text)
-
-
-def _stated_at(item: Found, content_span: tuple[int, int], state: DocState) -> str | None:
-    """The time the cue verb itself carries ("announced today"), outside the content."""
-    if item.cue_token is None or not state.times:
-        return None
-    verb = item.cue_token
-    lo, hi = state.span((verb.left_edge.idx, _end_char(verb.doc, verb.right_edge.i + 1)))
-    for time in state.times:
-        start, end = time.span
-        if lo <= start and end <= hi and (end <= content_span[0] or start >= content_span[1]) and time.value:
-            return time.value
-    return None

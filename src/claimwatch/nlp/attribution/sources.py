@@ -3,8 +3,8 @@
 A source is the noun phrase that says or thinks something. Its text is the phrase without
 trailing appositions and relative clauses ("Brandon Smith, an expert on X," is "Brandon
 Smith"), so that it reads as a name. Pronouns keep their text ("he") and are linked to the
-person they most likely stand for: the nearest preceding person source of a claim or person
-mention of the entity table.
+person they most likely stand for: the last person source of a claim or person mentioned as a
+subject; role nouns ("the general") to the person given that title (link_pronouns).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.model import Claim, Entity, Source
 from claimwatch.nlp.attribution.contents import CLOSERS
 from claimwatch.nlp.attribution.cues import PERSON_PRONOUNS, SPEECH_VERBS, UNNAMED_SOURCE_NOUNS
+from claimwatch.nlp.lexicons import word_set
 from claimwatch.nlp.state import DocState
 
 #: Right-hand dependents that end a source phrase: what follows them describes the source.
@@ -149,11 +150,15 @@ def _is_name(head: Token) -> bool:
     return head.is_title or head.is_upper
 
 
-def link_pronouns(claims: list[Claim], state: DocState) -> None:
-    """Link each person-pronoun source ("he notes") to the nearest preceding person (the source
-    of an earlier claim or a person mention of the entity table), and each definite description
-    ("the ministry said") to the organisation it shortens. `claims` are in text
-    order of their sources; those already in `state.claims` come before them."""
+def link_pronouns(claims: list[Claim], state: DocState, doc: Doc | None = None) -> None:
+    """Link each person-pronoun source ("he notes") to the person it most likely stands for, each role
+    noun ("the general said") to the person who was given that title, and each definite description
+    ("the ministry said") to the organisation it shortens. `claims` are in text order of their sources;
+    those already in `state.claims` come before them; `doc` is the parse they come from.
+
+    A pronoun goes to the later of the last person who was the source of a claim and the last person
+    mentioned as the subject of a clause (the speaker of "Gen. X met President Y. … he said" is the
+    general, not the president he met); only where neither is found, to the nearest person mentioned."""
     last_person: tuple[int, str] | None = None  # (start, entity id) of the last person source seen
     for claim in reversed(state.claims):
         found = _person_of(claim.source, state)
@@ -163,14 +168,12 @@ def link_pronouns(claims: list[Claim], state: DocState) -> None:
     for claim in claims:
         source = claim.source
         if source.span and source.text and source.text.lower() in PERSON_PRONOUNS and source.entity is None:
-            at = source.span[0]
-            best = last_person
-            for span, entity in reversed(state.entities.mentions_in((max(0, at - 3000), at))):
-                if entity.type == "person":
-                    if best is None or span[0] > best[0]:
-                        best = (span[0], entity.id)
-                    break
+            best = _pronoun_antecedent(source.span[0], last_person, state, doc)
             source.entity = best[1] if best else None
+            continue
+        if source.span and source.text and source.entity is None and (holder := _role_holder(source, state)):
+            source.entity, source.kind = holder[1], "named"
+            last_person = (source.span[0], holder[1])
             continue
         if source.span and source.text and source.entity is None:
             described = _described_organisation(source, state)
@@ -184,6 +187,56 @@ def link_pronouns(claims: list[Claim], state: DocState) -> None:
 
 #: How far back a definite description ("the ministry") looks for the organisation it names.
 DESCRIPTION_WINDOW = 3000
+#: Titles and roles written before a person's name ("Gen.", "President", "spokesman").
+_TITLES = word_set("entities_titles.tsv")
+#: How many characters around a person's mention may hold the title it is given ("Gen. X", "X, the general,").
+_TITLE_BEFORE, _TITLE_AFTER = 30, 80
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _pronoun_antecedent(at: int, last_person: tuple[int, str] | None, state: DocState,
+                        doc: Doc | None) -> tuple[int, str] | None:
+    """(start, entity id) of the person a pronoun at character `at` stands for: the later of the last
+    person source (`last_person`) and the last person mentioned as a subject; else the nearest person."""
+    nearest = None
+    for span, entity in reversed(state.entities.mentions_in((max(0, at - DESCRIPTION_WINDOW), at))):
+        if entity.type != "person":
+            continue
+        nearest = nearest or (span[0], entity.id)
+        if doc is None or _mentioned_as_subject(span, state, doc):
+            subject = (span[0], entity.id)
+            return subject if last_person is None or subject[0] > last_person[0] else last_person
+    return last_person or nearest
+
+
+def _mentioned_as_subject(span: tuple[int, int], state: DocState, doc: Doc) -> bool:
+    """Whether the mention at character `span` of the document is the subject of its clause in `doc`."""
+    start, end = span[0] - state.offset, span[1] - state.offset
+    if start < 0 or end > doc[-1].idx + len(doc[-1].text):
+        return False
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words.root.dep_ in _SUBJECT_DEPS
+
+
+def _role_holder(source: Source, state: DocState) -> tuple[int, str] | None:
+    """'The general said …' after "Gen. Mark Daley": a role noun ("the general", "the spokesman") stands for
+    the nearest person mentioned before it with that title before the name ("Gen." is short for it) or in
+    an apposition after it ("Mark Daley, the army's top general,")."""
+    words = source.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _TITLES:
+        return None
+    role = words[1]
+    text = state.document.text
+    at = source.span[0]
+    for span, entity in reversed(state.entities.mentions_in((max(0, at - DESCRIPTION_WINDOW), at))):
+        if entity.type != "person":
+            continue
+        before = text[max(0, span[0] - _TITLE_BEFORE):span[0]].lower().replace(".", " ").split()
+        after = text[span[1]:min(at, span[1] + _TITLE_AFTER)]
+        titled = bool(before) and (before[-1] == role or (len(before[-1]) >= 3 and role.startswith(before[-1])))
+        if titled or (after.startswith(",") and role in after.split(",")[1].lower().split()):
+            return span[0], entity.id
+    return None
 
 
 def _described_organisation(source: Source, state: DocState) -> Entity | None:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Polarity
 from claimwatch.nlp.certainty import hedges
+from claimwatch.nlp.certainty.denials import denial
 from claimwatch.nlp.certainty.factuality import FactualityWalker, factuality
 from claimwatch.nlp.certainty.modality import (
     AUX_DEPS,
@@ -57,13 +58,15 @@ def assess_certainty(content_head: Token, cue: Token | None = None) -> tuple[Cer
 
     The head's own modality and the chain of words above it up to the cue count ("is likely
     to remain" → probable); clauses embedded deeper inside the content do not. The cue's
-    strength caps the result ("suggested" → at most probable) and "denied" negates it.
+    strength caps the result ("suggested" → at most probable) and "denied" negates it; a refusal to
+    confirm or a label of falsity makes the claim a denial (denials.py).
     """
     stop_fact = cue_strength(cue) if cue is not None else CERTAIN
     walker = FactualityWalker(stop=cue, stop_fact=stop_fact)
     fact = walker.fact(content_head)
     if cue is not None and not _governed_by(content_head, cue):
         fact = combine(fact, stop_fact)  # "X, he said" or "according to": the cue is not above the content
+    fact = denial(content_head, cue) or fact  # "did not confirm", "called the reports a fabrication"
     return level(fact[0]), "positive" if fact[1] > 0 else "negative"
 
 

@@ -116,3 +116,20 @@ FOR_PURPOSE_HEADS = word_class("for_purpose_head")
 NEG_OBJECT_VERBS = word_class("negative_object_verb")
 #: Verbs that say their subject event takes place: their modality is the subject's too.
 LIGHT_VERBS = word_class("light_verb")
+
+
+def denial_class(name: str) -> frozenset[str]:
+    """The words of one class of certainty_denials.tsv (`class<TAB>word` rows)."""
+    return frozenset(word for cls, word in word_table("certainty_denials.tsv") if cls == name)
+
+
+#: Verbs of confirming: negated or refused, the source does not stand behind the content.
+CONFIRMATION_VERBS = denial_class("confirmation_verb")
+#: Verbs of refusing or failing whose infinitive is not done ("declined to comment").
+REFUSAL_VERBS = denial_class("refusal_verb")
+#: Verbs that label their object ("called the reports a fabrication").
+LABELLING_VERBS = denial_class("labelling_verb")
+#: What such a label says of a report: that it is false.
+FALSITY_WORDS = denial_class("falsity_word")
+#: Nouns of a report whose content a rejecting verb rejects with them ("refuted claims that C").
+REPORT_NOUNS = denial_class("report_noun")
