@@ -666,3 +666,11 @@ def test_trade_measures_gatherings_exchanges_and_carried_aid(text, type_):
 
 def test_fans_gathering_is_no_protest():
     assert text_types("Fans gathered outside the stadium in Madrid before the final.") == []
+
+
+def test_what_reports_called_fabrications_say_is_denied():
+    denied = only(analyse("The Kremlin said the reports that Russian jets had bombed Moldova were fabrications."),
+                  "ASSAULT")
+    assert denied.polarity == "negative"
+    kept = only(analyse("The Kremlin said reports that Russian jets had bombed Moldova were accurate."), "ASSAULT")
+    assert kept.polarity == "positive"

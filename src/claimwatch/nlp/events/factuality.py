@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Claim, Polarity
 from claimwatch.nlp.certainty.assess import assess_certainty
-from claimwatch.nlp.certainty.hedges import NEG_CLAUSE_VERBS
+from claimwatch.nlp.certainty.hedges import FALSITY_WORDS, NEG_CLAUSE_VERBS
 from claimwatch.nlp.doctext import doc_length
 from claimwatch.nlp.events.memory import claims_holding
 from claimwatch.nlp.events.vocabulary import NOT_DOING_VERBS
@@ -69,6 +69,19 @@ def is_negated(token: Token, governors: list[Token]) -> bool:
 
 
 def is_rejected_report(cue: Token) -> bool:
-    """"X rejected reports that it had sent troops", "dismissed claims that …": the claim's cue is
-    a report noun that someone denies, so what it reports is, by the denier's word, not so."""
-    return cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass") and cue.head.lemma_.lower() in NEG_CLAUSE_VERBS
+    """"X rejected reports that it had sent troops", "dismissed claims that …", "the reports that …
+    were fabrications": the claim's cue is a report noun that someone denies or calls false, so what
+    it reports is, by the denier's word, not so."""
+    if cue.pos_ != "NOUN":
+        return False
+    if cue.dep_ in ("dobj", "nsubjpass") and cue.head.lemma_.lower() in NEG_CLAUSE_VERBS:
+        return True
+    if cue.dep_ == "nsubj" and cue.head.lemma_.lower() == "be":  # "the reports were fabrications / false"
+        said = [c for c in cue.head.children if c.dep_ in ("attr", "acomp")]
+        return any(is_false_word(w) or any(is_false_word(m) for m in w.children if m.dep_ == "amod") for w in said)
+    return False
+
+
+def is_false_word(token: Token) -> bool:
+    """A word that says something is false ("fabrication", "baseless", "lies"): certainty_denials.tsv."""
+    return token.lemma_.lower() in FALSITY_WORDS or token.lower_ in FALSITY_WORDS
