@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch.training import dictionaries as d
+from claimwatch.training import cameo_verbs as d
+from claimwatch.training import dictionaries, phoenix_actors
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -109,7 +110,7 @@ def test_phoenix_people_get_country_and_dated_terms_and_bodies_are_left_out(tmp_
         "\t[FRAGOV 19940922-20040712] # minister\n\t[FRAGOV >20100309]\n"
         "DEFENSE_INTELLIGENCE_AGENCY_\n\t[USAMIL]\n"
         "IN_TAM_\n\t[KHMGOV 730506-731209]\n")
-    compiled = d.compile_actors([tmp_path / "actors.txt"], {"FRA", "USA", "KHM"}, "MIT")
+    compiled = phoenix_actors.compile_actors([tmp_path / "actors.txt"], {"FRA", "USA", "KHM"}, "MIT")
     rows = [r for r in compiled if not r.startswith("#")]
     assert rows == ["Jane Quillon\tForeign Minister Jane Quillon\tFRA\t\t"
                     "government:1994-09-22..2004-07-12|government:2010-03-09.."]
@@ -117,8 +118,8 @@ def test_phoenix_people_get_country_and_dated_terms_and_bodies_are_left_out(tmp_
 
 @pytest.mark.skipif(not (SHARED / "cameo" / "CAMEO.2.0.txt").exists(), reason="../shared/data/cameo is absent")
 def test_the_committed_lexicons_are_what_the_script_makes(tmp_path):
-    assert d.main([str(SHARED), "--out", str(tmp_path)]) == 0
-    lexicons = Path(d.__file__).resolve().parent.parent / "nlp" / "lexicons"
+    assert dictionaries.main([str(SHARED), "--out", str(tmp_path)]) == 0
+    lexicons = Path(dictionaries.__file__).resolve().parent.parent / "nlp" / "lexicons"
     for name in ("events_cameo_verbs.json", "entities_phoenix_people.tsv", "entities_phoenix_groups.tsv",
                  "entities_phoenix_agents.tsv"):
         assert (tmp_path / name).read_text() == (lexicons / name).read_text(), name
