@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimwatch.model import Entity, Quantity
-from claimwatch.nlp.events import args, roles
+from claimwatch.nlp.events import args, parties, roles
 from claimwatch.nlp.events.counts import size_of, tolls
 from claimwatch.nlp.events.memory import quantities_within
 from claimwatch.nlp.events.merge import MergePlan
@@ -90,12 +90,12 @@ def split_partners(draft: EventDraft, state: DocState) -> None:
     """"Iranian and Saudi diplomats met", "Kenya and the UAE signed a partnership", "Chinese and
     Indian troops completed their disengagement": in an event done together the first party acts
     and the other is its partner, the target unless another is named."""
-    if draft.type not in roles.PARTNER_TYPES:
+    if draft.type not in parties.PARTNER_TYPES:
         return
     verb = draft.clause_verb if draft.trigger.nominal else draft.token
     if draft.trigger.nominal and draft.host_verb is None:
         return
-    draft.partners = roles.split_adjectival_subject(verb, state) or roles.split_conjoined_subject(verb, state)
+    draft.partners = parties.split_adjectival_subject(verb, state) or parties.split_conjoined_subject(verb, state)
     if draft.partners is not None:
         draft.actor = draft.partners[0]
 
@@ -198,15 +198,15 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
     if draft.target is None and not draft.trigger.nominal:
         draft.target = roles.object_target(token, draft.type, state, actor)
     if draft.target is None and draft.deploys:  # forces put in a place abroad are aimed at its country
-        draft.target = roles.place_target(draft.place, actor, state)
+        draft.target = parties.place_target(draft.place, actor, state)
     if draft.target is None and actor is not None and draft.type in roles.INHERITS_TARGET:
         draft.target = roles.inherited_target(actor, draft.type, state)
     if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
-        draft.target = roles.place_target(draft.place, actor, state)
-    if draft.type in roles.DOMESTIC_TYPES and draft.actor is None:
-        draft.actor = actor = roles.domestic_actor(draft.place, state)
-    if draft.target is None and draft.type in roles.DOMESTIC_TYPES:
-        draft.target = roles.domestic_target(draft.place, actor, state)
+        draft.target = parties.place_target(draft.place, actor, state)
+    if draft.type in parties.DOMESTIC_TYPES and draft.actor is None:
+        draft.actor = actor = parties.domestic_actor(draft.place, state)
+    if draft.target is None and draft.type in parties.DOMESTIC_TYPES:
+        draft.target = parties.domestic_target(draft.place, actor, state)
     drop_self_target(draft)
 
 
@@ -216,7 +216,7 @@ def drop_self_target(draft: EventDraft) -> None:
     target, actor = draft.target, draft.actor
     if target is None or actor is None:
         return
-    if draft.type in roles.DOMESTIC_TYPES:
+    if draft.type in parties.DOMESTIC_TYPES:
         return  # a government's measure on its own people is coded country → country (PLOVER)
     if target.id == actor.id or (draft.type in ("MOBILIZE", "AID") and target.type == "place"
                                  and actor.country is not None and target.country == actor.country):
