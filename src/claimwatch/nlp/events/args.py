@@ -213,7 +213,7 @@ def place_within(trigger: Token, state: DocState, hops: int = 6) -> Entity | Non
             for child in node.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
-                if child.dep_ == "pobj":
+                if child.dep_ == "pobj" and node.lower_ in EVENT_PLACE_PREPS:  # "in X", not "with X's envoy"
                     place = place_of(child, state)
                     if place is not None:
                         return place
