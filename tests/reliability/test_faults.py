@@ -5,6 +5,7 @@ whole and readable, the error is one clear line, and running the same command ag
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import sqlite3
@@ -142,7 +143,9 @@ def test_a_full_disk_fails_cleanly_and_a_later_run_completes(tmp_path):
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     limit = db.stat().st_size + 48 * 1024
-    full = subprocess.run(_cmd(corpus, db), capture_output=True, text=True, timeout=120,
+    # one document a write (a batch of all twelve fits in the room left), so that the disk fills mid-run
+    env = {**os.environ, "CLAIMWATCH_BATCH_SIZE": "1"}
+    full = subprocess.run(_cmd(corpus, db), capture_output=True, text=True, timeout=120, env=env,
                           preexec_fn=lambda: _limit_file_size(limit))
     assert full.returncode == 2, full.stderr
     assert "Traceback" not in full.stderr

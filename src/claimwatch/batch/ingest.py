@@ -1,9 +1,9 @@
 """An ingest run: sources → raw inputs → Documents → analysis (on workers) → the store.
 
 Resumable: inputs seen before (by the hash of their bytes) and documents stored before (by the
-hash of their text) are skipped before any analysis. Each document is stored in its own
-transaction, so a run killed at any point leaves every document whole or absent, and the next
-run picks up where it stopped. A document in a language the analysis does not read is stored
+hash of their text) are skipped before any analysis. Documents are stored in batches, each batch in
+one transaction (batch/writer.py), so a run killed at any point leaves every document whole or
+absent, and the next run picks up where it stopped. A document in a language the analysis does not read is stored
 unanalysed (its text, metadata and language, searchable) and counted apart: nothing is lost.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimwatch.batch.workers import analyze_parallel
+from claimwatch.batch.writer import BatchWriter
 from claimwatch.errors import InputError
 from claimwatch.ingest import document_from_bytes
 from claimwatch.ingest.fetch import Fetcher
@@ -99,7 +100,9 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
             doc = apply_metadata(doc, meta)
             tag = _Tag(item.name, raw_hash, (meta.outlet if meta else None) or outlet)
             if doc.id in stored_ids:
-                # a text stored before: another publication of it costs no analysis
+                # a text stored before: another publication of it costs no analysis (stored after
+                # the analyses collected so far, so that documents are stored in the order they came)
+                writer.flush()
                 _store_publication(store, doc, tag, summary, tick)
                 continue
             yield doc, tag
@@ -116,6 +119,7 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
 
     seen_analysed: set[str] = set()
     results: Generator[tuple[Any, _Tag], None, None] | None = None
+    writer = BatchWriter(store, summary, tick)
     try:
         if dask:
             from claimwatch.batch.dask_runner import analyze_dask
@@ -130,15 +134,8 @@ def ingest(sources: list[str], store: KnowledgeBase, *, workers: int = 1, outlet
                 summary.failed.append((tag.name, result.error))
                 tick("failed")
                 continue
-            if store.add(result, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
-                summary.stored += 1
-                summary.unanalysed += not result.analysed
-                if store.documents([result.document.id])[0]["copy_of"]:
-                    summary.copies += 1
-                tick("stored")
-            else:
-                summary.duplicates += 1
-                tick("duplicate")
+            writer.add(result, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name)
+        writer.flush()
         for doc, tag in deferred:
             _store_publication(store, doc, tag, summary, tick)
     except (StoreError, SQLAlchemyError) as exc:

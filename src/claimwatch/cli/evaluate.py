@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -48,22 +49,57 @@ def evaluate(
     _print_report(_scorer(name)(path), name.value, fmt)
 
 
+DEFAULT_TEXTS = Path("../shared/data/polnear/train/text")
+DEFAULT_CACHE = Path.home() / ".cache" / "claimwatch" / "bench"
+
+
 @app.command()
 def bench(
-    path: Annotated[Path | None, typer.Argument(help="A folder of *.txt articles (or one file).")] = None,
+    path: Annotated[Path | None, typer.Argument(help="A folder of *.txt articles (or one file); or `store` with "
+                                                "--documents to time a synthetic store as it grows.")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Time the knowledge queries on this store instead "
-                                           "(a SQLite file or a database URL).")] = None,
+                                           "(a SQLite file or a database URL); with `store`, the empty store "
+                                           "to write (default: a temporary SQLite file).")] = None,
+    documents: Annotated[list[int] | None, typer.Option("--documents", "-n", min=1, help="With `store`: a size "
+                                                        "to reach and time (repeat for each size).")] = None,
+    texts: Annotated[Path, typer.Option("--texts", help="With `store`: the real texts whose analyses the "
+                                        "synthetic documents reuse.")] = DEFAULT_TEXTS,
+    base: Annotated[int, typer.Option("--base", min=3, help="With `store`: how many of those texts.")] = 300,
+    about: Annotated[str | None, typer.Option("--about", help="With `store`: the actor of the timed "
+                                              "`events --about` (default: the most named person).")] = None,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="With `store`: runs of each query.")] = 3,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="With `store`: documents a write.")] = 500,
+    cache: Annotated[Path, typer.Option("--cache", help="With `store`: where the analyses of the texts are "
+                                        "kept.")] = DEFAULT_CACHE,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="With `store`: processes that analyse "
+                                         "the texts (once; then they are read from --cache).")] = 1,
     fmt: FormatOpt = None,
 ) -> None:
     """Time the bare spaCy parse and each component over the same texts, in one run; or, with
-    --db, the knowledge queries (events, claims, contradictions, graph, entities) on a store."""
+    --db, the knowledge queries (events, claims, contradictions, graph, entities) on a store; or,
+    as `bench store --documents N`, a synthetic store's writes and queries as it grows."""
+    if path == Path("store") and documents:
+        require_path(texts, folder=True)
+        from claimwatch.evaluation.store_scale import benchmark_store
+
+        try:
+            report = benchmark_store(documents, db=db, texts=texts, base=base, cache=cache, about=about,
+                                     repeat=repeat, batch=batch, workers=workers,
+                                     on_checkpoint=lambda p: typer.echo(json.dumps(
+                                         {**p.row(), "records": p.records}), err=True))
+        except ValueError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from exc
+        _print_report(report, "bench-store", fmt)
+        return
     if db is not None:
         from claimwatch.evaluation.query_speed import benchmark_queries
 
         _print_report(benchmark_queries(db), "bench-queries", fmt)
         return
-    if path is None:
-        fail("give a folder of articles to time the analysis, or --db STORE to time the queries")
+    if path is None or path == Path("store"):
+        fail("give a folder of articles to time the analysis, --db STORE to time the queries, or "
+             "store --documents N to time a synthetic store")
         raise typer.Exit(2)
     require_path(path)
     from claimwatch.evaluation.speed import benchmark

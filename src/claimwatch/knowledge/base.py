@@ -2,19 +2,23 @@
 
     store = claimwatch.Store("news.db")          # or a postgresql:// URL; default $CLAIMWATCH_DB
     store.add(analysis, outlet="example.com")     # idempotent; records copies of earlier documents
+    store.add_many([Incoming(a, outlet="x.org") for a in analyses])   # the same, a batch at a time
     store.events(about="North Korea", min_sources=2)
     store.contradictions()
     store.graph(since="2024-10-01")               # a networkx MultiDiGraph
 
-Actors, event clusters and claim groups are kept up to date as each document is stored (in the
-same transaction), so a query reads them instead of recomputing them.
+Actors, event clusters, claim groups and the copy index (signature bands) are kept up to date as
+each document or batch is stored (in the same transaction), so a query reads them instead of
+recomputing them; `--about` reads only the clusters of the actors it names, through indexes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -24,19 +28,27 @@ from urllib.parse import urlsplit
 import networkx as nx
 from sqlalchemy.engine import Connection
 
-from claimwatch.knowledge import dedup
+from claimwatch.knowledge import dedup, kept
 from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors, state_actor
 from claimwatch.knowledge.claims import claim_sources, group_claims, load_claims
-from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, assign_clusters, group_clusters
+from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, ReportCache, assign_clusters, group_clusters
 from claimwatch.knowledge.contradictions import contradictions
 from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
 from claimwatch.knowledge.records import ActorSummary, ClaimRecord, Contradiction, Edge, Rows
-from claimwatch.knowledge.reports import DocInfo, Report, build_reports, load_documents, load_reports, time_interval
+from claimwatch.knowledge.reports import (
+    DocInfo,
+    Report,
+    build_reports,
+    load_documents,
+    load_reports,
+    reports_from_rows,
+    time_interval,
+)
 from claimwatch.model import EVENT_TYPES, Analysis, Document
 from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
-from claimwatch.store.sqlstore import StoreError, resolve_url
+from claimwatch.store.sqlstore import Pending, StoreError, resolve_url
 
 
 def outlet_of(document: Document, outlet: str | None = None) -> str | None:
@@ -64,6 +76,18 @@ def _day_of(value: str | date | None, end: int) -> date | None:
     if interval is None:
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
     return interval[end]
+
+
+@dataclass
+class Incoming:
+    """An analysis to store, with what `KnowledgeBase.add` takes beside it."""
+
+    analysis: Analysis
+    outlet: str | None = None
+    copy_of: str | None = None
+    minhash: bytes | None = None
+    raw_hash: str | None = None
+    name: str | None = None
 
 
 @dataclass
@@ -110,18 +134,50 @@ class KnowledgeBase(SQLStore):
             _require_existing(db)
         super().__init__(db, migrate=migrate)
         self.window_days = window_days
-        self._copies: dedup.CopyIndex | None = None
+        self._reports = ReportCache()
+        self._touched: set[str] = set()  # clusters the batch being written changed
         self._cache: tuple[Any, _Snapshot] | None = None
         if migrate and self._knowledge_missing():
             self.rebuild_knowledge()
+        if migrate:
+            self._index_signatures()
+            self._keep_contradictions()
 
     # -- writing -----------------------------------------------------------------------------
 
-    def copy_index(self) -> dedup.CopyIndex:
-        if self._copies is None:
-            self._copies = dedup.CopyIndex()
-            self._copies.load(self.signatures())
-        return self._copies
+    def _original_of(self, mh: dedup.MinHash, batch: dedup.CopyIndex) -> str | None:
+        """The earliest original among the stored near-copies of this signature (found through the
+        `copy_bands` index) and those earlier in the batch (`batch`, not stored yet), or None."""
+        threshold = dedup.COPY_THRESHOLD
+        with self.engine.connect() as conn:
+            roots = {row.copy_of or row.id for row in derived.documents_sharing_bands(conn, dedup.band_keys(mh))
+                     if mh.jaccard(dedup.from_bytes(bytes(row.minhash))) >= threshold}
+            local = batch.original_of(mh)
+            if local is not None:
+                roots.add(local)
+            stored = derived.ingest_order(conn, roots)
+        # stored documents come first, in the order they were stored; then the batch's, in its order
+        order = {root: (0, *stored[root]) if root in stored else (1, batch.position(root), root) for root in roots}
+        return min(roots, key=order.__getitem__) if roots else None
+
+    def _keep_contradictions(self) -> None:
+        """Fill the kept contradictions of a store written before they were kept (once)."""
+        with self.engine.connect() as conn:
+            if derived.state(conn, kept.READY) is not None:
+                return
+        with self.engine.begin() as conn:
+            kept.ensure(conn)
+
+    def _index_signatures(self) -> None:
+        """Band the signatures of a store written before `copy_bands` existed (once: a store with
+        any band has all of them, each written with its document)."""
+        with self.engine.connect() as conn:
+            if derived.has_any(conn, "copy_bands") or not derived.has_any(conn, "documents"):
+                return
+        with self.engine.begin() as conn:
+            rows = derived.signatures_without_bands(conn)
+            derived.insert_copy_bands(conn, [{"band": band, "document_id": row.id} for row in rows
+                                             for band in dedup.band_keys(dedup.from_bytes(bytes(row.minhash)))])
 
     def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
             minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
@@ -129,23 +185,79 @@ class KnowledgeBase(SQLStore):
 
         The same text from another URL or outlet is stored as a publication of its own that is a
         copy (`copy_of`) of the first; a near-verbatim text is a copy of the earliest original."""
-        doc = analysis.document
-        outlet = outlet_of(doc, outlet)
-        if self.has(doc.id):
-            return self._add_publication(analysis, outlet, raw_hash, name)
-        index = self.copy_index()
-        mh = dedup.from_bytes(minhash) if minhash else dedup.signature(
-            " ".join(doc.text[s:e] for s, e in doc.included_regions()))
-        if mh is not None and copy_of is None:
-            copy_of = index.original_of(mh)
-        stored = super().add(analysis, outlet=outlet, copy_of=copy_of,
-                             minhash=dedup.to_bytes(mh) if mh is not None else None, raw_hash=raw_hash, name=name,
-                             derive=lambda conn: self._derive(conn, analysis, outlet, copy_of))
-        if stored:
-            if mh is not None:
-                index.add(doc.id, mh, copy_of)
+        return self.add_many([Incoming(analysis, outlet, copy_of, minhash, raw_hash, name)])[0]
+
+    def add_many(self, items: Iterable[Incoming]) -> list[bool]:
+        """Store analyses in one transaction, with bulk inserts; the same as `add` of each in
+        order (each item's answer is `add`'s), and the knowledge derived from them is the same."""
+        items = list(items)
+        try:
+            planned, repeats = self._plan(items)
+            flags = iter(SQLStore.add_many(self, [p for p in planned if p is not None], self._finish))
+        except BaseException:
+            self._reports.clear()  # it may hold reports that were not stored
+            self._touched.clear()
+            raise
+        out = [next(flags) if p is not None else False for p in planned]
+        for raw_hash, doc_id, name in repeats:
+            self.remember_input(raw_hash, doc_id, name)
+        if any(out):
             self._cache = None
-        return stored
+        return out
+
+    def _plan(self, items: list[Incoming]) -> tuple[list[Pending | None], list[tuple[str, str, str | None]]]:
+        """What to write of each item (None: the same publication is stored), and the inputs of
+        those not written to note. A text stored before, or earlier in the batch, is a further
+        publication of it; another is checked against the copy index, which learns it at once so
+        that a later item of the batch can be its copy."""
+        stored = self.stored_ids(item.analysis.document.id for item in items)
+        publications: dict[str, list[dict[str, Any]]] = {}  # text id → its publications, first first
+        planned: list[Pending | None] = []
+        repeats: list[tuple[str, str, str | None]] = []
+        batch = dedup.CopyIndex()  # this batch's documents, not stored yet
+        for item in items:
+            doc = item.analysis.document
+            outlet = outlet_of(doc, item.outlet)
+            text_id = doc.id.split("@", 1)[0]
+            if doc.id in stored or text_id in publications:
+                if text_id not in publications:
+                    publications[text_id] = self.publications(text_id)
+                pubs = publications[text_id]
+                if any((doc.url and p["url"] == doc.url) or p["outlet"] == outlet for p in pubs):
+                    if item.raw_hash:
+                        repeats.append((item.raw_hash, pubs[0]["id"], item.name))
+                    planned.append(None)
+                    continue
+                original = pubs[0]
+                pub = replace(item.analysis, document=replace(doc, id=publication_id(
+                    text_id, doc.url or outlet or item.name or "")))
+                copy_of, minhash = original["copy_of"] or original["id"], original["minhash"]
+                analysis = pub
+            else:
+                mh = dedup.from_bytes(item.minhash) if item.minhash else dedup.signature(
+                    " ".join(doc.text[s:e] for s, e in doc.included_regions()))
+                copy_of = item.copy_of if item.copy_of is not None or mh is None else self._original_of(mh, batch)
+                minhash = dedup.to_bytes(mh) if mh is not None else None
+                if mh is not None:
+                    batch.add(doc.id, mh, copy_of)
+                analysis = item.analysis
+                publications[text_id] = []
+            publications[text_id].append({"id": analysis.document.id, "outlet": outlet, "url": doc.url,
+                                          "copy_of": copy_of, "minhash": minhash})
+            bands = dedup.band_keys(dedup.from_bytes(bytes(minhash))) if minhash else []
+            planned.append(Pending(analysis, outlet, copy_of, minhash, item.raw_hash, item.name,
+                                   self._deriving(analysis, outlet, copy_of), bands))
+        return planned, repeats
+
+    def _deriving(self, analysis: Analysis, outlet: str | None, copy_of: str | None) -> Callable[[Connection], None]:
+        return lambda conn: self._derive(conn, analysis, outlet, copy_of)
+
+    def _finish(self, conn: Connection) -> None:
+        """What a batch changes as a whole: the contradictions of the clusters its documents touched
+        (collected by `_derive`, in this try of the transaction)."""
+        touched, self._touched = self._touched, set()
+        kept.ensure(conn)
+        kept.refresh(conn, touched)
 
     def add_publication(self, document: Document, *, outlet: str | None = None, raw_hash: str | None = None,
                         name: str | None = None) -> bool | None:
@@ -158,25 +270,7 @@ class KnowledgeBase(SQLStore):
         stored.document.url, stored.document.title = document.url, document.title
         stored.document.author, stored.document.published = document.author, document.published
         stored.document.site_name = document.site_name
-        return self._add_publication(stored, outlet_of(document, outlet), raw_hash, name)
-
-    def _add_publication(self, analysis: Analysis, outlet: str | None, raw_hash: str | None,
-                         name: str | None) -> bool:
-        doc = analysis.document
-        text_id = doc.id.split("@", 1)[0]
-        stored = self.publications(text_id)
-        if any((doc.url and p["url"] == doc.url) or p["outlet"] == outlet for p in stored):
-            if raw_hash:
-                self.remember_input(raw_hash, stored[0]["id"], name)
-            return False
-        original = stored[0]
-        pub = replace(analysis, document=replace(doc, id=publication_id(text_id, doc.url or outlet or name or "")))
-        copy_of = original["copy_of"] or original["id"]
-        ok = SQLStore.add(self, pub, outlet=outlet, copy_of=copy_of, minhash=original["minhash"], raw_hash=raw_hash,
-                          name=name, derive=lambda conn: self._derive(conn, pub, outlet, copy_of))
-        if ok:
-            self._cache = None
-        return ok
+        return self.add(stored, outlet=outlet_of(document, outlet), raw_hash=raw_hash, name=name)
 
     def _derive(self, conn: Connection, analysis: Analysis, outlet: str | None, copy_of: str | None) -> None:
         """The knowledge kept at ingest: actors, event reports in their clusters, claim groups."""
@@ -185,7 +279,9 @@ class KnowledgeBase(SQLStore):
         info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
         resolved = resolve_actors(conn, analysis)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code))
-        assign_clusters(conn, reports, self.window_days)
+        self._touched.update(assign_clusters(conn, reports, self.window_days, self._reports))
+        if copy_of:  # a copy may change which outlet first published its family's text
+            self._touched.update(derived.clusters_of_origins(conn, [copy_of]))
         group_claims(conn, analysis)
 
     def _knowledge_missing(self) -> bool:
@@ -195,12 +291,15 @@ class KnowledgeBase(SQLStore):
 
     def rebuild_knowledge(self) -> None:
         """Derive the knowledge of every stored document again, in the order they were stored."""
+        self._reports.clear()
         with self.engine.begin() as conn:
             derived.clear_derived(conn)
             for doc_id, outlet, copy_of, raw in derived.stored_analyses(conn):
                 analysis = analysis_from_dict(json.loads(raw))
                 analysis.document.id = doc_id
                 self._derive(conn, analysis, outlet, copy_of)
+            self._touched.clear()
+            kept.refresh_all(conn)
         self._cache = None
 
     # -- the knowledge -------------------------------------------------------------------------
@@ -222,6 +321,35 @@ class KnowledgeBase(SQLStore):
     def _involves(cluster: EventCluster, query: ActorQuery) -> bool:
         return any(query.matches(a) for r in cluster.reports for a in (r.actor, r.target))
 
+    def _clusters_about(self, query: ActorQuery) -> list[EventCluster]:
+        """The clusters involving an actor, read through the indexes (its actors, their reports'
+        clusters, those clusters' reports) instead of from the whole store: the same clusters as
+        `event_clusters()` filtered by `_involves`, at a cost that follows the answer, not the store."""
+        with self.engine.connect() as conn:
+            candidates = load_actors(conn, sorted(self._actor_candidates(conn, query)))
+            keys = [key for key, actor in candidates.items() if query.matches(actor)]
+            rows = derived.report_rows_in_clusters(conn, derived.clusters_of_actors(conn, keys))
+            actors = load_actors(conn, sorted({k for r in rows for k in (r.actor, r.target, r.location) if k}))
+            reports = reports_from_rows(conn, rows, actors, load_documents(conn, {r.document_id for r in rows}))
+        return [c for c in group_clusters(reports) if self._involves(c, query)]
+
+    @staticmethod
+    def _actor_candidates(conn: Connection, query: ActorQuery) -> set[str]:
+        """Keys of every actor the query may match (a superset, checked by `ActorQuery.matches`):
+        by key, QID or state, and by the first word of a name, which a match of the whole name as
+        words must contain as a word of its own."""
+        if query.key:
+            return {query.key}
+        if query.qid:
+            return derived.actor_keys_where(conn, wikidata=query.qid)
+        found = derived.actor_keys_where(conn, country=query.country) if query.country else set()
+        first = re.match(r"\w+", query.folded)
+        if first:
+            found |= derived.actor_keys_with_word(conn, first.group(0)[:255])
+        elif query.folded:  # a name that does not start with a word character: every actor is checked
+            found |= derived.all_actor_keys(conn)
+        return found
+
     def events(self, about: str | None = None, *, type: str | None = None, since: str | date | None = None,
                until: str | date | None = None, min_sources: int | None = None) -> Rows[EventCluster]:
         """One record per event cluster: who did what to whom, reports, independent sources, denials.
@@ -232,7 +360,7 @@ class KnowledgeBase(SQLStore):
         query = ActorQuery(about) if about else None
         since_d, until_d = _window(since, until)
         out: Rows[EventCluster] = Rows()
-        for cluster in self.event_clusters():
+        for cluster in self._clusters_about(query) if query else self.event_clusters():
             if type and type not in {r.type for r in cluster.reports}:
                 continue
             if query and not self._involves(cluster, query):
@@ -249,11 +377,10 @@ class KnowledgeBase(SQLStore):
 
     def contradictions(self, about: str | None = None) -> Rows[Contradiction]:
         """Disagreements inside clusters: numbers, revisions, polarity (denials), retractions."""
-        clusters = self.event_clusters()
         if about:
-            query = ActorQuery(about)
-            clusters = [c for c in clusters if self._involves(c, query)]
-        return Rows(contradictions(clusters))
+            return Rows(contradictions(self._clusters_about(ActorQuery(about))))
+        with self.engine.connect() as conn:  # kept per batch: no cluster is built
+            return Rows(kept.read(conn))
 
     def claims(self, about: str | None = None, *, source: str | None = None, since: str | date | None = None,
                until: str | date | None = None, min_sources: int | None = None) -> Rows[ClaimRecord]:

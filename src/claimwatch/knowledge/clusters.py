@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy.engine import Connection
 
+from claimwatch.knowledge.actors import load_actors
 from claimwatch.knowledge.identity import Actor, compatible
 from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, is_symmetric, jaccard, reports_from_rows, widen
 from claimwatch.store import derived
@@ -67,8 +69,19 @@ def _agree(x: Actor | None, y: Actor | None, a: Report, b: Report) -> bool:
 
 
 def _names(actor: Actor, text: str) -> bool:
-    return bool(actor.name) and re.search(r"(?<!\w)" + re.escape(actor.name.casefold()) + r"(?!\w)",
-                                          text.casefold()) is not None
+    return bool(actor.name) and _name_pattern(actor.name).search(_folded(text)) is not None
+
+
+# Clustering compares each new report with hundreds of stored ones: the same names and texts come
+# back again and again, so their patterns and case-folded forms are made once.
+@lru_cache(maxsize=65536)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)")
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return text.casefold()
 
 
 def _anchors(a: Report, b: Report, swapped: bool) -> int | None:
@@ -101,27 +114,85 @@ def cluster_id(report: Report) -> str:
     return "k" + hashlib.sha1(f"{report.doc.id}#{report.event}".encode()).hexdigest()[:12]
 
 
-def _candidates(conn: Connection, report: Report, window_days: int) -> list[Report]:
+class ReportCache:
+    """Stored reports as clustering compares them, by (document, event), kept between documents.
+
+    A busy day's new report has hundreds of candidates, and building each from its row (actors,
+    words) cost most of an ingest; what the comparison reads of a stored report (its actors' keys,
+    names and countries, its days, words and publication id) never changes once it is stored, so
+    it is built once. Only the cluster changes (clusters merge), and that is read from the store
+    with every candidate list. The least recently used are dropped past `size`: candidates are
+    close in time, so the recent ones are the ones asked for."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._reports: OrderedDict[tuple[str, str], Report] = OrderedDict()
+        self._actors: dict[str, Actor] = {}
+
+    def clear(self) -> None:
+        self._reports.clear()
+        self._actors.clear()
+
+    def put(self, report: Report) -> None:
+        self._reports[(report.doc.id, report.event)] = report
+        if len(self._reports) > self.size:
+            self._reports.popitem(last=False)
+
+    def get(self, conn: Connection, keys: list[tuple[str, str, str]]) -> list[Report]:
+        """The reports of these (document, event, cluster) keys, each with that cluster."""
+        missing = sorted({d for d, e, _c in keys if (d, e) not in self._reports})
+        if missing:
+            self._load(conn, missing)
+        out = []
+        for doc_id, event_id, cluster in keys:
+            report = self._reports.get((doc_id, event_id))
+            if report is None:  # stored after the rows were read: not a candidate yet
+                continue
+            self._reports.move_to_end((doc_id, event_id))
+            report.cluster = cluster
+            out.append(report)
+        return out
+
+    def _load(self, conn: Connection, doc_ids: list[str]) -> None:
+        rows = derived.report_rows_of(conn, doc_ids)
+        wanted = sorted({k for row in rows for k in (row.actor, row.target, row.location)
+                         if k and k not in self._actors})
+        if wanted:
+            self._actors.update(load_actors(conn, wanted))
+        # clustering reads only a publication's id: the rest of it is not loaded
+        docs = {d: DocInfo(d, None, None, None, None, None) for d in doc_ids}
+        for report in reports_from_rows(conn, rows, self._actors, docs):
+            self.put(report)
+
+
+def _candidates(conn: Connection, report: Report, window_days: int, cache: ReportCache) -> list[Report]:
     """Stored reports that could be the same happening as this one."""
     anchors = sorted({a.key for a in (report.actor, report.target) if a is not None})
     days = None
     if report.interval is not None:
         lo, hi = widen(report.interval, window_days)
         days = (lo.isoformat(), hi.isoformat())
-    return reports_from_rows(conn, derived.candidate_report_rows(conn, report.family, days, anchors))
+    return cache.get(conn, derived.candidate_report_keys(conn, report.family, days, anchors))
 
 
-def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS) -> None:
-    """Give each new report its cluster (merging the clusters it joins) and store it."""
+def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS,
+                    cache: ReportCache | None = None) -> list[str]:
+    """Give each new report its cluster (merging the clusters it joins) and store it; the clusters
+    that changed (new, grown, or merged into another) are returned."""
+    cache = cache if cache is not None else ReportCache()
+    touched: list[str] = []
     for report in reports:
-        matched = sorted({other.cluster for other in _candidates(conn, report, window_days)
+        matched = sorted({other.cluster for other in _candidates(conn, report, window_days, cache)
                           if same_happening(report, other, window_days)})
         if not matched:
             report.cluster = cluster_id(report)
         else:
             report.cluster = matched[0]
             derived.merge_report_clusters(conn, report.cluster, matched[1:])
+        touched.extend(matched or [report.cluster])
         derived.insert_report(conn, report.to_row())
+        cache.put(report)
+    return touched
 
 
 @dataclass

@@ -7,6 +7,7 @@ of independent sources count the original once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -58,6 +59,22 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
+@lru_cache(maxsize=1)
+def lsh_shape() -> tuple[int, int]:
+    """(bands, rows) of the copy index's LSH, as datasketch chooses them for its threshold and weights."""
+    lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
+    return lsh.b, lsh.r
+
+
+def band_keys(mh: MinHash) -> list[str]:
+    """The LSH bands of a signature, as the store keeps them (`copy_bands`): two signatures sharing
+    a band are the candidates `MinHashLSH.query` gives."""
+    bands, rows = lsh_shape()
+    values = np.asarray(mh.hashvalues, dtype="<u8")
+    return [f"{b}:" + hashlib.blake2b(values[b * rows:(b + 1) * rows].tobytes(), digest_size=8).hexdigest()
+            for b in range(bands)]
+
+
 def to_bytes(mh: MinHash) -> bytes:
     return mh.hashvalues.astype("<u8").tobytes()
 
@@ -90,6 +107,10 @@ class CopyIndex:
         self._signatures[doc_id] = mh
         self._root[doc_id] = copy_of or doc_id
         self._order[doc_id] = len(self._order)
+
+    def position(self, doc_id: str) -> int:
+        """When a document was added (0 for the first); 0 for one never added."""
+        return self._order.get(doc_id, 0)
 
     def original_of(self, mh: MinHash) -> str | None:
         """The earliest original among the stored near-copies of this signature, or None."""

@@ -1,9 +1,11 @@
-"""The SQL of the knowledge kept at ingest (actors, event reports and their clusters, claim groups):
+"""The SQL of the knowledge kept at ingest (actors and the words of their names, event reports and
+their clusters, claim groups, documents' signature bands):
 reading and writing those tables inside the caller's transaction. claimwatch.knowledge decides what
 to write; this module is the one place that knows the tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -12,7 +14,21 @@ from sqlalchemy.engine import Connection, Row
 
 from claimwatch.store import schema as t
 
-DERIVED_TABLES = (t.claim_bands, t.claim_groups, t.reports, t.entity_actors, t.actors)
+DERIVED_TABLES = (t.cluster_contradictions, t.knowledge_state, t.claim_bands, t.claim_groups, t.reports,
+                  t.entity_actors, t.actor_words, t.actors)
+_WORD = re.compile(r"\w+")
+#: Keys in one IN list: well under SQLite's limit of bound parameters.
+CHUNK = 5000
+
+
+def name_words(folded: str) -> list[str]:
+    """The words of a case-folded name, as `actor_words` keeps them."""
+    return sorted({w[:255] for w in _WORD.findall(folded)})
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(values), CHUNK):
+        yield values[i:i + CHUNK]
 
 # -- actors ------------------------------------------------------------------------------------------
 
@@ -34,17 +50,33 @@ def actor_row(conn: Connection, key: str) -> Row | None:
 def actor_rows(conn: Connection, keys: Iterable[str] | None = None) -> list[Row]:
     """The actors of these keys (all of them when `keys` is None)."""
     query = select(t.actors)
-    if keys is not None:
-        wanted = sorted(set(keys))
-        if not wanted:
-            return []
-        query = query.where(t.actors.c.key.in_(wanted))
-    return list(conn.execute(query))
+    if keys is None:
+        return list(conn.execute(query))
+    return [row for part in _chunks(sorted(set(keys))) for row in conn.execute(query.where(t.actors.c.key.in_(part)))]
 
 
 def insert_actors(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(t.actors), rows)
+        words = [{"word": w, "actor": r["key"]} for r in rows for w in name_words(r["folded"])]
+        if words:
+            conn.execute(insert(t.actor_words), words)
+
+
+def actor_keys_with_word(conn: Connection, word: str) -> set[str]:
+    w = t.actor_words.c
+    return set(conn.execute(select(w.actor).where(w.word == word)).scalars())
+
+
+def actor_keys_where(conn: Connection, *, country: str | None = None, wikidata: str | None = None) -> set[str]:
+    """Keys of the actors of a state (its code) or of a Wikidata id."""
+    a = t.actors.c
+    where = a.country == country if country is not None else a.wikidata == wikidata
+    return set(conn.execute(select(a.key).where(where)).scalars())
+
+
+def all_actor_keys(conn: Connection) -> set[str]:
+    return set(conn.execute(select(t.actors.c.key)).scalars())
 
 
 def set_actor_wikidata(conn: Connection, key: str, wikidata: str) -> None:
@@ -94,17 +126,20 @@ def document_rows(conn: Connection, ids: Iterable[str] | None = None) -> list[Ro
     """Publication metadata (no text) of these documents, or of all."""
     d = t.documents.c
     query = select(*(d[name] for name in _DOCUMENT_COLUMNS))
-    if ids is not None:
-        query = query.where(d.id.in_(sorted(set(ids))))
-    return list(conn.execute(query))
+    if ids is None:
+        return list(conn.execute(query))
+    return [row for part in _chunks(sorted(set(ids))) for row in conn.execute(query.where(d.id.in_(part)))]
 
 
 def copy_family_rows(conn: Connection, roots: Iterable[str]) -> list[Row]:
     """Publication metadata of these originals and of every copy of them."""
     d = t.documents.c
-    wanted = sorted(set(roots))
-    return list(conn.execute(select(*(d[name] for name in _DOCUMENT_COLUMNS))
-                             .where(d.id.in_(wanted) | d.copy_of.in_(wanted))))
+    query = select(*(d[name] for name in _DOCUMENT_COLUMNS))
+    rows = {}
+    for part in _chunks(sorted(set(roots))):  # two indexed look-ups: an OR of both reads every row
+        for row in [*conn.execute(query.where(d.id.in_(part))), *conn.execute(query.where(d.copy_of.in_(part)))]:
+            rows[row.id] = row
+    return list(rows.values())
 
 
 def document_outlet(conn: Connection, document_id: str) -> str | None:
@@ -117,9 +152,72 @@ def stored_analyses(conn: Connection) -> list[Row]:
     return list(conn.execute(select(d.id, d.outlet, d.copy_of, d.analysis).order_by(d.ingested_at, d.id)))
 
 
+def documents_sharing_bands(conn: Connection, bands: list[str]) -> list[Row]:
+    """(id, copy_of, minhash) of the stored documents with one of these signature bands."""
+    d, b = t.documents.c, t.copy_bands.c
+    if not bands:
+        return []
+    ids = select(b.document_id).where(b.band.in_(bands)).distinct()
+    return conn.execute(select(d.id, d.copy_of, d.minhash).where(d.id.in_(ids))).all()
+
+
+def ingest_order(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[Any, str]]:
+    """(ingested_at, id) of these documents: the order they were stored in."""
+    d = t.documents.c
+    return {i: (at, i) for part in _chunks(sorted(set(ids)))
+            for i, at in conn.execute(select(d.id, d.ingested_at).where(d.id.in_(part)))}
+
+
+def signatures_without_bands(conn: Connection) -> list[Row]:
+    """(id, minhash) of the stored documents whose signature has no bands in `copy_bands` yet."""
+    d, b = t.documents.c, t.copy_bands.c
+    return conn.execute(select(d.id, d.minhash).where(d.minhash.is_not(None),
+                                                      d.id.not_in(select(b.document_id).distinct()))).all()
+
+
+def insert_copy_bands(conn: Connection, rows: list[dict[str, str]]) -> None:
+    if rows:
+        conn.execute(insert(t.copy_bands), rows)
+
+
+def clusters_of_origins(conn: Connection, origins: Iterable[str]) -> set[str]:
+    """The clusters with a report of a publication of these texts (copy families)."""
+    r = t.reports.c
+    return {c for part in _chunks(sorted(set(origins)))
+            for c in conn.execute(select(r.cluster).where(r.origin.in_(part)).distinct()).scalars()}
+
+
+def all_clusters(conn: Connection) -> set[str]:
+    return set(conn.execute(select(t.reports.c.cluster).distinct()).scalars())
+
+
+def replace_contradictions(conn: Connection, clusters: Iterable[str], rows: list[dict[str, Any]]) -> None:
+    """The contradiction rows of these clusters, instead of those stored for them."""
+    for part in _chunks(sorted(set(clusters))):
+        conn.execute(delete(t.cluster_contradictions).where(t.cluster_contradictions.c.cluster.in_(part)))
+    if rows:
+        conn.execute(insert(t.cluster_contradictions), rows)
+
+
+def contradiction_rows(conn: Connection) -> list[Row]:
+    """Every stored contradiction, in the order of their clusters (first reported first)."""
+    c = t.cluster_contradictions.c
+    return conn.execute(select(t.cluster_contradictions).order_by(c.sort_day, c.cluster, c.position)).all()
+
+
+def state(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(t.knowledge_state.c.value).where(t.knowledge_state.c.key == key)).scalar()
+
+
+def set_state(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(t.knowledge_state).where(t.knowledge_state.c.key == key))
+    conn.execute(insert(t.knowledge_state).values(key=key, value=value))
+
+
 def has_any(conn: Connection, table_name: str) -> bool:
     table = t.metadata.tables[table_name]
-    return conn.execute(select(*table.primary_key.columns).limit(1)).first() is not None
+    columns = list(table.primary_key.columns) or list(table.columns)[:1]
+    return conn.execute(select(*columns).limit(1)).first() is not None
 
 
 def clear_derived(conn: Connection) -> None:
@@ -139,17 +237,51 @@ def candidate_report_rows(conn: Connection, family: str, days: tuple[str, str] |
     """Reports of a type family that may be the same happening: those whose days meet `days`
     (ISO first and last day), and the undated ones sharing an actor or target with `anchors`; for
     an undated report (`days` None), those sharing an actor or target."""
+    where = _candidate_filter(family, days, anchors)
+    return [] if where is None else list(conn.execute(select(t.reports).where(where)))
+
+
+def _candidate_filter(family: str, days: tuple[str, str] | None, anchors: list[str]) -> Any:
     r = t.reports.c
     shares = or_(r.actor.in_(anchors), r.target.in_(anchors)) if anchors else None
     if days is None:
-        if shares is None:
-            return []
-        where = and_(r.family == family, shares)
-    else:
-        dated = and_(r.day_start <= days[1], r.day_end >= days[0])
-        where = and_(r.family == family, or_(dated, and_(r.day_start.is_(None), shares)) if shares is not None
-                     else dated)
-    return list(conn.execute(select(t.reports).where(where)))
+        return None if shares is None else and_(r.family == family, shares)
+    dated = and_(r.day_start <= days[1], r.day_end >= days[0])
+    return and_(r.family == family, or_(dated, and_(r.day_start.is_(None), shares)) if shares is not None
+                else dated)
+
+
+def candidate_report_keys(conn: Connection, family: str, days: tuple[str, str] | None,
+                          anchors: list[str]) -> list[tuple[str, str, str]]:
+    """(document_id, event_id, cluster) of the rows `candidate_report_rows` gives."""
+    r = t.reports.c
+    where = _candidate_filter(family, days, anchors)
+    if where is None:
+        return []
+    return [(d, e, c) for d, e, c in conn.execute(select(r.document_id, r.event_id, r.cluster).where(where))]
+
+
+def clusters_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
+    """The clusters with a report whose actor or target is one of these actors."""
+    r = t.reports.c
+    found: set[str] = set()
+    for part in _chunks(sorted(set(keys))):
+        found.update(conn.execute(select(r.cluster).where(r.actor.in_(part))).scalars())
+        found.update(conn.execute(select(r.cluster).where(r.target.in_(part))).scalars())
+    return found
+
+
+def report_rows_in_clusters(conn: Connection, clusters: Iterable[str]) -> list[Row]:
+    """Every report of these clusters."""
+    rows: list[Row] = []
+    for part in _chunks(sorted(set(clusters))):
+        rows.extend(conn.execute(select(t.reports).where(t.reports.c.cluster.in_(part))))
+    return rows
+
+
+def report_rows_of(conn: Connection, document_ids: list[str]) -> list[Row]:
+    """Every report of these documents."""
+    return list(conn.execute(select(t.reports).where(t.reports.c.document_id.in_(document_ids))))
 
 
 def insert_report(conn: Connection, row: dict[str, Any]) -> None:

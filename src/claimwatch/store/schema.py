@@ -50,6 +50,15 @@ documents = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
+#: The LSH bands of each document's MinHash signature: documents sharing a band are the
+#: candidates of a near-verbatim copy, found through the index instead of a signature index
+#: rebuilt in memory from every stored document.
+copy_bands = Table(
+    "copy_bands", metadata,
+    Column("band", String(40), nullable=False, index=True),
+    Column("document_id", DOC_ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+)
+
 #: Raw inputs already seen (hash of the bytes) → their document, so that a re-run skips
 #: extraction and analysis of everything it stored before.
 inputs = Table(
@@ -169,6 +178,14 @@ actors = Table(
     Index("ix_actors_surname", "surname", "type"),
 )
 
+#: The words of each actor's name (case-folded, as `--about` compares them), to find an actor by a
+#: word of its name through an index.
+actor_words = Table(
+    "actor_words", metadata,
+    Column("word", String(255), primary_key=True),
+    Column("actor", String(255), primary_key=True),
+)
+
 #: Which actor each document's entity is.
 entity_actors = Table(
     "entity_actors", metadata,
@@ -201,7 +218,7 @@ reports = Table(
     Column("cue", Text),
     Column("text", Text, nullable=False),
     Column("numbers", Text),  # JSON: field → [value, low, high, bound]
-    Column("origin", DOC_ID, nullable=False),  # the document whose text this is a copy of (or itself)
+    Column("origin", DOC_ID, nullable=False, index=True),  # the document whose text this copies (or itself)
     Index("ix_reports_family_day", "family", "day_start"),
 )
 
@@ -217,6 +234,31 @@ claim_groups = Table(
 claim_bands = Table(
     "claim_bands", metadata,
     Column("band", String(40), nullable=False, index=True),
-    Column("document_id", DOC_ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    # no index of its own: nothing looks bands up by document, and that index was a fifth of a store
+    Column("document_id", DOC_ID, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", LOCAL_ID, nullable=False),
+)
+
+#: Each cluster's contradictions as `claimwatch contradictions` prints them, recomputed for the
+#: clusters a batch changed; `sort_day` (the cluster's first report day, "9999" for none) and
+#: `position` keep the query's order. Actors are kept by key and read when asked for.
+cluster_contradictions = Table(
+    "cluster_contradictions", metadata,
+    Column("cluster", String(32), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("sort_day", String(10), nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("actor", String(255)),
+    Column("target", String(255)),
+    Column("kind", String(16), nullable=False),
+    Column("field", String(16), nullable=False),
+    Column("reports", Text, nullable=False),  # JSON: the evidence of every side
+    Index("ix_cluster_contradictions_order", "sort_day", "cluster", "position"),
+)
+
+#: Facts about the derived tables themselves (`contradictions`: "ready" once they are filled).
+knowledge_state = Table(
+    "knowledge_state", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text),
 )

@@ -11,8 +11,8 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Analysis
 from claimwatch.store import schema as t
-from claimwatch.store.codec import analysis_from_dict
+from claimwatch.store.codec import analysis_from_dict, analysis_json
 from claimwatch.store.migrate import upgrade
 
 DEFAULT_DB = "claimwatch.db"
@@ -112,6 +112,20 @@ def _row(table: Any, obj: Any, **fixed: Any) -> dict[str, Any]:
 
 
 @dataclass
+class Pending:
+    """A document to store: its analysis, where it was published, and what derives from it."""
+
+    analysis: Analysis
+    outlet: str | None = None
+    copy_of: str | None = None
+    minhash: bytes | None = None
+    raw_hash: str | None = None
+    name: str | None = None
+    derive: Callable[[Connection], None] | None = None
+    copy_bands: list[str] = field(default_factory=list)  # the LSH bands of `minhash`
+
+
+@dataclass
 class _Mention:
     span: tuple[int, int]
 
@@ -188,43 +202,102 @@ class SQLStore:
 
         `derive` writes what is derived from the analysis (the knowledge kept at ingest) in the
         same transaction, so that a document is never stored without it."""
+        return self.add_many([Pending(analysis, outlet, copy_of, minhash, raw_hash, name, derive)])[0]
+
+    def add_many(self, items: list[Pending], finish: Callable[[Connection], None] | None = None) -> list[bool]:
+        """Store documents in one transaction, in order, with bulk statements (one multi-row
+        insert per table for the whole batch); per item, False when its document was already stored
+        (or comes twice). Each item's `derive` runs after every document of the batch is written,
+        in order, and then `finish` (what derives from the batch as a whole). Where another writer
+        stored one of them first, the batch is written again one document at a time."""
+        if not items:
+            return []
         try:
-            return self._retrying(lambda: self._add(analysis, outlet, copy_of, minhash, raw_hash, name, derive))
-        except IntegrityError:  # another writer stored the same document first
-            return False
+            return self._retrying(lambda: self._add_many(items, finish))
+        except IntegrityError:  # another writer stored one of the documents first
+            if len(items) > 1:
+                return [flag for item in items for flag in self.add_many([item], finish)]
+            return [False]
         except SQLAlchemyError as exc:
             raise store_error(exc, self.engine.url.render_as_string()) from exc
 
-    def _add(self, analysis: Analysis, outlet: str | None, copy_of: str | None, minhash: bytes | None,
-             raw_hash: str | None, name: str | None, derive: Callable[[Connection], None] | None) -> bool:
-        """One try of `add`: the whole document in one transaction, or nothing of it."""
-        doc = analysis.document
+    def _add_many(self, items: list[Pending], finish: Callable[[Connection], None] | None) -> list[bool]:
+        """One try of `add_many`: the whole batch in one transaction, or nothing of it."""
         with self.engine.begin() as conn:
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
-                self._remember_input(conn, raw_hash, doc.id, name)
-                return False
-            conn.execute(insert(t.documents).values(
-                id=doc.id, outlet=outlet, url=doc.url, title=doc.title, author=doc.author,
-                published=doc.published, language=doc.language, site_name=doc.site_name, text=doc.text,
-                excluded=json.dumps([{"span": list(e.span), "reason": e.reason} for e in doc.excluded]),
-                copy_of=copy_of, minhash=minhash, analysis=analysis.to_json(),
-                analysis_version=analysis.version, ingested_at=datetime.now(UTC)))
-            for table, rows in _rows(analysis).items():
-                if rows:
-                    conn.execute(insert(table), rows)
-            if self.dialect == "sqlite":
-                self._index_sqlite(conn, analysis)
-            if derive is not None:
-                derive(conn)
-            self._remember_input(conn, raw_hash, doc.id, name)
-        return True
+            ids = sorted({item.analysis.document.id for item in items})
+            d = t.documents.c
+            seen = set(conn.execute(select(d.id).where(d.id.in_(ids))).scalars())
+            flags, fresh = [], []
+            for item in items:
+                doc_id = item.analysis.document.id
+                flags.append(doc_id not in seen)
+                if doc_id not in seen:
+                    seen.add(doc_id)
+                    fresh.append(item)
+            if fresh:
+                self._write_documents(conn, fresh)
+            for item in fresh:
+                if item.derive is not None:
+                    item.derive(conn)
+            if fresh and finish is not None:
+                finish(conn)
+            self._remember_input(conn, [(item.raw_hash, item.analysis.document.id, item.name) for item in items])
+        return flags
+
+    def _write_documents(self, conn: Connection, items: list[Pending]) -> None:
+        """The documents and every row of their analyses, one multi-row insert per table."""
+        start = datetime.now(UTC)
+        documents, fts_docs, fts_claims, bands = [], [], [], []
+        rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.ANALYSIS_TABLES}
+        for i, item in enumerate(items):
+            analysis, doc = item.analysis, item.analysis.document
+            documents.append({
+                "id": doc.id, "outlet": item.outlet, "url": doc.url, "title": doc.title, "author": doc.author,
+                "published": doc.published, "language": doc.language, "site_name": doc.site_name, "text": doc.text,
+                "excluded": json.dumps([{"span": list(e.span), "reason": e.reason} for e in doc.excluded]),
+                "copy_of": item.copy_of, "minhash": item.minhash, "analysis": analysis_json(analysis),
+                "analysis_version": analysis.version,
+                # one microsecond apart: the batch keeps its order wherever the store orders by ingest
+                "ingested_at": start + timedelta(microseconds=i)})
+            for table, table_rows in _rows(analysis).items():
+                rows[table].extend(table_rows)
+            fts_docs.append({"d": doc.id, "t": doc.title or "", "x": doc.text})
+            bands.extend({"band": band, "document_id": doc.id} for band in item.copy_bands)
+            fts_claims.extend({"d": doc.id, "c": c.id, "s": c.source.text or "", "x": c.content.text}
+                              for c in analysis.claims)
+        conn.execute(insert(t.documents), documents)
+        for table, table_rows in rows.items():
+            if table_rows:
+                conn.execute(insert(table), table_rows)
+        if bands:
+            conn.execute(insert(t.copy_bands), bands)
+        if self.dialect == "sqlite":
+            conn.execute(text("INSERT INTO documents_fts (document_id, title, text) VALUES (:d, :t, :x)"), fts_docs)
+            if fts_claims:
+                conn.execute(text("INSERT INTO claims_fts (document_id, claim_id, source, content) "
+                                  "VALUES (:d, :c, :s, :x)"), fts_claims)
+
+    @staticmethod
+    def _remember_input(conn: Connection, inputs: list[tuple[str | None, str, str | None]]) -> None:
+        """Note raw inputs (hash → document), each once, skipping those noted before."""
+        wanted: dict[str, tuple[str, str | None]] = {}
+        for h, doc_id, name in inputs:
+            if h:
+                wanted.setdefault(h, (doc_id, name))  # the first document an input gave
+        if not wanted:
+            return
+        i = t.inputs.c
+        known = set(conn.execute(select(i.raw_hash).where(i.raw_hash.in_(sorted(wanted)))).scalars())
+        new = [{"raw_hash": h, "document_id": d, "name": n} for h, (d, n) in wanted.items() if h not in known]
+        if new:
+            conn.execute(insert(t.inputs), new)
 
     def remember_input(self, raw_hash: str, doc_id: str, name: str | None = None) -> None:
         """Note that a raw input gives a stored document (so that a re-run skips it early)."""
 
         def work() -> None:
             with self.engine.begin() as conn:
-                self._remember_input(conn, raw_hash, doc_id, name)
+                self._remember_input(conn, [(raw_hash, doc_id, name)])
 
         try:
             self._retrying(work)
@@ -232,22 +305,6 @@ class SQLStore:
             return
         except SQLAlchemyError as exc:
             raise store_error(exc, self.engine.url.render_as_string()) from exc
-
-    @staticmethod
-    def _remember_input(conn: Connection, raw_hash: str | None, doc_id: str, name: str | None) -> None:
-        if raw_hash and not conn.execute(select(t.inputs.c.raw_hash).where(t.inputs.c.raw_hash == raw_hash)).first():
-            conn.execute(insert(t.inputs).values(raw_hash=raw_hash, document_id=doc_id, name=name))
-
-    @staticmethod
-    def _index_sqlite(conn: Connection, analysis: Analysis) -> None:
-        doc = analysis.document
-        conn.execute(text("INSERT INTO documents_fts (document_id, title, text) VALUES (:d, :t, :x)"),
-                     {"d": doc.id, "t": doc.title or "", "x": doc.text})
-        if analysis.claims:
-            conn.execute(text("INSERT INTO claims_fts (document_id, claim_id, source, content) "
-                              "VALUES (:d, :c, :s, :x)"),
-                         [{"d": doc.id, "c": c.id, "s": c.source.text or "", "x": c.content.text}
-                          for c in analysis.claims])
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -268,6 +325,14 @@ class SQLStore:
             rows = conn.execute(select(d.id, d.outlet, d.url, d.copy_of, d.minhash)
                                 .where((d.id == text_id) | d.id.like(text_id + "@%")).order_by(d.ingested_at))
             return [dict(r._mapping) for r in rows]
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these document ids are stored."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(wanted))).scalars())
 
     def document_ids(self) -> set[str]:
         with self.engine.connect() as conn:

@@ -1,0 +1,158 @@
+"""Bulk writes and indexed reads give what one-by-one writes and whole-store reads give: a batch
+stores the same documents and knowledge as adding them one at a time, and `--about` read through
+the indexes finds the same clusters as filtering every cluster."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from claimwatch.knowledge import Store
+from claimwatch.knowledge.base import Incoming
+from claimwatch.knowledge.identity import ActorQuery, normalize_name
+from claimwatch.store import derived
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from knowledge_corpus import corpus  # noqa: E402
+
+
+def _items() -> list[Incoming]:
+    """The corpus, then a repeat of its first document (a duplicate) and the same text from another
+    outlet (a further publication), both inside the batch."""
+    docs = corpus()
+    items = [Incoming(b.analysis, b.outlet) for b in docs]
+    first = docs[0].analysis
+    items.append(Incoming(first, docs[0].outlet))
+    reprint = replace(first, document=replace(first.document, url="https://reprint.example/x"))
+    items.append(Incoming(reprint, "reprint.example"))
+    return items
+
+
+def _graph(store: Store) -> list[dict]:
+    """The graph's edges, evidence in a fixed order (the store's row order is not part of it)."""
+    edges = store.graph_edges().to_dicts()
+    for edge in edges:
+        edge["evidence"] = sorted(edge["evidence"], key=lambda e: (e["document"], e["event"]))
+    return edges
+
+
+def _knowledge(store: Store) -> dict:
+    docs = sorted((d["id"], d["outlet"], d["url"], d["copy_of"], d["published"]) for d in store.documents())
+    return {"documents": docs, "events": store.events().to_dicts(), "claims": store.claims().to_dicts(),
+            "contradictions": store.contradictions().to_dicts(), "entities": store.entities().to_dicts(),
+            "graph": _graph(store), "counts": {t: store.count(t) for t in (
+                "entities", "mentions", "claims", "events", "quantities", "reports", "claim_groups", "claim_bands",
+                "actors", "actor_words", "entity_actors")}}
+
+
+@pytest.mark.parametrize("batch", [1, 3, 100])
+def test_a_batch_stores_what_one_document_at_a_time_stores(db_url, tmp_path, batch):
+    one = Store(tmp_path / "one.db")
+    flags_one = [one.add(i.analysis, outlet=i.outlet) for i in _items()]
+    bulk = Store(db_url)
+    items = _items()
+    flags_bulk = [flag for at in range(0, len(items), batch) for flag in bulk.add_many(items[at:at + batch])]
+    assert flags_bulk == flags_one == [True] * 10 + [False, True]
+    assert _knowledge(bulk) == _knowledge(one)
+    one.close()
+    bulk.close()
+
+
+def test_a_failed_batch_leaves_nothing_and_the_next_one_is_whole(db_url, monkeypatch):
+    store = Store(db_url)
+    items = _items()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "_remember_input", staticmethod(broken))  # the last step of a batch
+        with pytest.raises(RuntimeError):
+            store.add_many(items)
+    assert [store.count(t) for t in ("documents", "reports", "actors")] == [0, 0, 0]
+    assert store.add_many(items) == [True] * 10 + [False, True]
+    assert store.count() == 11
+    store.close()
+
+
+@pytest.mark.parametrize("about", ["Iran", "IRN", "Syria", "Turkey", "iran's foreign ministry", "foreign ministry",
+                                   "country:IRQ", "Q794", "'s", "nobody"])
+def test_about_through_the_indexes_is_the_same_as_filtering_every_cluster(db_url, about):
+    store = Store(db_url)
+    store.add_many([Incoming(b.analysis, b.outlet) for b in corpus()])
+    query = ActorQuery(about)
+    expected = [c.to_dict() for c in store.event_clusters() if store._involves(c, query)]
+    assert store.events(about).to_dicts() == expected
+    everything = store.contradictions().to_dicts()
+    clusters = {c["cluster"] for c in expected}
+    assert store.contradictions(about).to_dicts() == [c for c in everything if c["cluster"] in clusters]
+    store.close()
+
+
+def test_every_actor_is_found_by_the_words_of_its_name(db_url):
+    store = Store(db_url)
+    store.add_many([Incoming(b.analysis, b.outlet) for b in corpus()])
+    with store.engine.connect() as conn:
+        for row in derived.actor_rows(conn):
+            for word in derived.name_words(normalize_name(row.name)):
+                assert row.key in derived.actor_keys_with_word(conn, word)
+    store.close()
+
+
+def test_the_stored_json_is_the_contract_json():
+    from claimwatch.store.codec import analysis_json
+
+    for b in corpus():
+        assert analysis_json(b.analysis) == b.analysis.to_json()
+
+
+def test_copies_found_through_the_stored_bands_are_those_of_a_signature_index(db_url):
+    from sqlalchemy import delete, select
+
+    from claimwatch.knowledge import dedup
+    from claimwatch.store import schema
+
+    store = Store(db_url)
+    store.add_many(_items())
+    index = dedup.CopyIndex()
+    index.load(store.signatures())
+    signatures = [dedup.from_bytes(data) for _id, _copy_of, data in store.signatures()]
+    assert signatures and all(store._original_of(mh, dedup.CopyIndex()) == index.original_of(mh)
+                              for mh in signatures)
+    assert {d["copy_of"] for d in store.documents() if d["copy_of"]}  # the wire story's reprints
+    with store.engine.begin() as conn:  # a store from before the bands: they are made when it is opened
+        before = sorted(conn.execute(select(schema.copy_bands)).all())
+        conn.execute(delete(schema.copy_bands))
+    store.close()
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        assert sorted(conn.execute(select(schema.copy_bands)).all()) == before
+    store.close()
+
+
+@pytest.mark.parametrize("batch", [1, 4])
+def test_kept_contradictions_are_those_computed_from_every_cluster(db_url, batch):
+    from sqlalchemy import delete
+
+    from claimwatch.knowledge.contradictions import contradictions
+    from claimwatch.store import schema
+
+    store = Store(db_url)
+    items = _items()
+    for at in range(0, len(items), batch):
+        store.add_many(items[at:at + batch])
+    expected = [c.to_dict() for c in contradictions(store.event_clusters())]
+    assert {c["kind"] for c in expected} >= {"number", "polarity", "retraction"}
+    assert store.contradictions().to_dicts() == expected
+    with store.engine.begin() as conn:  # a store from before they were kept: filled when it is opened
+        conn.execute(delete(schema.cluster_contradictions))
+        conn.execute(delete(schema.knowledge_state))
+    store.close()
+    store = Store(db_url)
+    assert store.contradictions().to_dicts() == expected
+    store.rebuild_knowledge()
+    assert store.contradictions().to_dicts() == expected
+    store.close()
