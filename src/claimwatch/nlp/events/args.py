@@ -203,7 +203,8 @@ def place_of(phrase: Token, state: DocState) -> Entity | None:
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"})
 
 
-def place_within(trigger: Token, state: DocState, hops: int = 6) -> Entity | None:
+def place_within(trigger: Token, state: DocState, hops: int = 6,
+                 preps: frozenset[str] = EVENT_PLACE_PREPS) -> Entity | None:
     """The nearest place named inside the event's own phrases ("hit a school in Gaza City",
     "an ambush on a convoy in northern Burkina Faso"), not in another clause."""
     frontier = [trigger]
@@ -213,7 +214,7 @@ def place_within(trigger: Token, state: DocState, hops: int = 6) -> Entity | Non
             for child in node.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ == "punct":
                     continue
-                if child.dep_ == "pobj" and node.lower_ in EVENT_PLACE_PREPS:  # "in X", not "with X's envoy"
+                if child.dep_ == "pobj" and node.lower_ in preps:  # "in X", not "with X's envoy"
                     place = place_of(child, state)
                     if place is not None:
                         return place

@@ -202,7 +202,8 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
     if draft.target is None and actor is not None and draft.type in roles.INHERITS_TARGET:
         draft.target = roles.inherited_target(actor, draft.type, state)
     if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
-        draft.target = parties.place_target(draft.place, actor, state)
+        left = draft.place or args.place_within(token, state, preps=args.EVENT_PLACE_PREPS | {"from"})
+        draft.target = parties.place_target(left, actor, state)
     if draft.type in parties.DOMESTIC_TYPES and draft.actor is None:
         draft.actor = actor = parties.domestic_actor(draft.place, state)
     if draft.target is None and draft.type in parties.DOMESTIC_TYPES:
