@@ -228,11 +228,16 @@ def test_a_model_saved_compressed_loads_the_same_and_its_bytes_do_not_change(tmp
 def test_a_missing_lightgbm_is_an_error_that_says_how_to_install_it(monkeypatch):
     import sys
 
+    from claimwatch.nlp import boosting
+
     groups, labels = _synthetic_groups(100, 2)
     data = fit_reranker(groups, labels, 0.5).to_dict()
     monkeypatch.setitem(sys.modules, "lightgbm", None)  # what a failed import looks like
+    monkeypatch.setattr(boosting, "_library", lambda: None)  # … and its shared library missing too
     with pytest.raises(RuntimeError, match="libgomp1"):
         Reranker.from_dict(data)
+    with pytest.raises(RuntimeError, match="libgomp1"):
+        fit_reranker(groups, labels, 0.5)
 
 
 def test_prefer_readings_moves_a_cues_probability_to_the_ranked_first_reading():

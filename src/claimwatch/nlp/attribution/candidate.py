@@ -129,11 +129,16 @@ class Candidate:
 
     def to_features(self) -> list[str]:
         """The features of the first stage, "name=value" (their weights are summed, in this order)."""
-        return [f"{name}={value}" for name, value in self.named_values()]
+        return spell(self.named_values())
 
     def values(self) -> dict[str, str]:
         """The features' values by name ("config" → "ccomp"), as the second stage reads them."""
         return dict(self.named_values())
+
+
+def spell(named: list[tuple[str, str]]) -> list[str]:
+    """Features by name (Candidate.named_values) as the first stage's strings, "name=value"."""
+    return [f"{name}={value}" for name, value in named]
 
 
 def _length_bucket(length: int) -> str:
@@ -151,29 +156,41 @@ def _distance_bucket(gap: int) -> str:
 
 
 def describe_candidate(cue: Token, kind: str, config: str, subject: Token | None, reading: Found,
-                       sentence: Range, sentences: int, quotes: QuoteIndex) -> Candidate:
+                       sentence: Range, sentences: int, quotes: QuoteIndex,
+                       facts: dict[str, object] | None = None) -> Candidate:
     """The candidate that `cue` (of `kind`, with `subject`) makes with `reading`, the reading of its content
     found by configuration `config`. `sentence` is the token range of the cue's sentence, `sentences` how
-    many sentences the reading touches."""
+    many sentences the reading touches. `facts` are cue_facts(cue, kind, subject, sentence, quotes), when
+    the caller keeps them for the cue's other readings."""
     doc = cue.doc
-    lemma = cue.lemma_.lower()
     start, end = reading.content
     head = content_head(doc, reading.content)
     last = (reading.pieces or [reading.content])[-1][1]
     return Candidate(
-        kind=kind, config=config, lemma=lemma, lower=cue.lower_, lexicon=lexicon_class(lemma),
-        subject_kind=subject_kind(subject), dep=cue.dep_, tag=cue.tag_, head_lemma=cue.head.lemma_.lower(),
-        head_dep=cue.head.dep_, in_quote=quotes.inside(cue), negated=any(c.dep_ == "neg" for c in cue.children),
-        has_that=_has_that(cue), previous_word=doc[cue.i - 1].lower_ if cue.i > 0 else "<s>",
-        next_word=doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else "</s>",
-        after_speech_verb=cue.dep_ == "conj" and cue.head.lemma_.lower() in CUE_VERBS,
-        opens_sentence=cue.i - sentence[0] <= 1, sentence_length=sentence[1] - sentence[0],
-        content_length=end - start, content_side=content_side(reading.content, reading.cue),
+        **(facts if facts is not None else cue_facts(cue, kind, subject, sentence, quotes)),
+        config=config, content_length=end - start, content_side=content_side(reading.content, reading.cue),
         content_sentences=sentences, content_in_quote=quotes.inside(doc[start]), has_pieces=reading.pieces is not None,
         before_content=edge_kind(doc, start - 1), after_content=edge_kind(doc, last),
         content_head_lemma=head.lemma_.lower(), content_head_pos=head.pos_, content_head_kind=subject_kind(head),
-        first_word=doc[start].lower_, subject_lemma=subject.lemma_.lower() if subject is not None else "-",
-        distance=cue_distance(cue.i, reading.content),
+        first_word=doc[start].lower_, distance=cue_distance(cue.i, reading.content),
+    )
+
+
+def cue_facts(cue: Token, kind: str, subject: Token | None, sentence: Range, quotes: QuoteIndex) -> dict[str, object]:
+    """The Candidate fields that depend on the cue alone, not on the reading of its content: one cue
+    has two readings or more on average, and these take as long to read as the reading's own."""
+    doc = cue.doc
+    lemma = cue.lemma_.lower()
+    head = cue.head
+    return dict(
+        kind=kind, lemma=lemma, lower=cue.lower_, lexicon=lexicon_class(lemma), subject_kind=subject_kind(subject),
+        dep=cue.dep_, tag=cue.tag_, head_lemma=head.lemma_.lower(), head_dep=head.dep_, in_quote=quotes.inside(cue),
+        negated=any(c.dep_ == "neg" for c in cue.children), has_that=_has_that(cue),
+        previous_word=doc[cue.i - 1].lower_ if cue.i > 0 else "<s>",
+        next_word=doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else "</s>",
+        after_speech_verb=cue.dep_ == "conj" and head.lemma_.lower() in CUE_VERBS,
+        opens_sentence=cue.i - sentence[0] <= 1, sentence_length=sentence[1] - sentence[0],
+        subject_lemma=subject.lemma_.lower() if subject is not None else "-",
     )
 
 
@@ -216,8 +233,12 @@ def content_side(content: Range, cue: Range | None) -> str:
 
 def content_head(doc: Doc, content: Range) -> Token:
     """The head word of a content: its first token whose head lies outside it (or that is a root)."""
-    return next((t for t in doc[content[0]:content[1]] if not content[0] <= t.head.i < content[1] or t.head == t),
-                doc[content[0]])
+    start, end = content
+    for token in doc[start:end]:
+        head = token.head.i  # one Token for the head, not one per comparison
+        if not start <= head < end or head == token.i:
+            return token
+    return doc[start]
 
 
 def cue_distance(cue: int, content: Range) -> int:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.model import Claim, Source, TextSpan
 from claimwatch.nlp.attribution.candidate import Candidate
 from claimwatch.nlp.attribution.contents import trim
-from claimwatch.nlp.attribution.cue_model import CueModel, load_model
+from claimwatch.nlp.attribution.cue_model import CueModel, load_model, sigmoid
 from claimwatch.nlp.attribution.cues import CUE_VERBS, HEARSAY_NOUNS, SPEECH_VERBS
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
 from claimwatch.nlp.attribution.proposals import candidates
@@ -63,15 +63,16 @@ def _probabilities(model: CueModel, cands: list[tuple[Found, Candidate]]) -> tup
     with each cue's probability on the reading its ranker prefers. Cues that are cues whatever the
     model says (_always_cue) count as certain."""
     forced = np.array([_always_cue(candidate) for _, candidate in cands], dtype=bool)
-    features = [candidate.to_features() for _, candidate in cands]
+    named = [candidate.named_values() for _, candidate in cands]  # once for both stages
+    logits = [model.named_logit(pairs) for pairs in named]
     if model.rerank is None:
-        first = np.array([model.probability(feats) for feats in features])
+        first = np.array([sigmoid(logit) for logit in logits])
         return np.where(forced, 1.0, first).tolist(), model.threshold
-    logits = np.array([model.logit(feats) for feats in features])
+    logits = np.array(logits)
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
-    values = [candidate.values() for _, candidate in cands]
-    probabilities, reading_scores = model.rerank.scores(cues, contents, logits, values)
+    values = [dict(pairs) for pairs in named]
+    probabilities, reading_scores = model.rerank.scores(cues, contents, logits, values, forced)
     probabilities = np.where(forced, 1.0, probabilities)
     if reading_scores is not None:
         probabilities = prefer_readings(cues, probabilities, reading_scores)

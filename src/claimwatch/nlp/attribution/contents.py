@@ -50,12 +50,23 @@ def _only_punct(doc: Doc, start: int, end: int) -> bool:
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut punctuation, whitespace (paragraph breaks), conjunctions and a leading complementizer off
     both ends of [start, end)."""
-    while start < end and (doc[start].dep_ in _EDGE_DEPS or doc[start].is_punct or doc[start].is_space
-                           or (doc[start].dep_ == "mark" and doc[start].lower_ in _DROPPED_MARKS)):
+    # Each token is fetched once per test: doc[i] makes a new Token object every time, and trim runs
+    # for every reading of every candidate.
+    while start < end and _cut_before(doc[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+    while end > start and _cut_after(doc[end - 1]):
         end -= 1
     return start, end
+
+
+def _cut_before(token: Token) -> bool:
+    dep = token.dep_
+    return (dep in _EDGE_DEPS or token.is_punct or token.is_space
+            or (dep == "mark" and token.lower_ in _DROPPED_MARKS))
+
+
+def _cut_after(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.dep_ == "cc"
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

@@ -13,8 +13,10 @@ Both ship in one gzip-compressed JSON in claimwatch/nlp/models/ and load once pe
 
 from __future__ import annotations
 
+import gc
 import math
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from claimwatch.nlp.attribution.rerank import Reranker
@@ -24,6 +26,25 @@ from claimwatch.nlp.learned_files import read_model_json, write_model_json
 #: second stage's 300 trees, 2.08 MB of LightGBM text, its reading ranker's 200, 1.38 MB, and the training
 #: rates of the cue's words, 1.19 MB).
 MODEL_PATH = Path(__file__).parent.parent / "models" / "attribution.json.gz"
+
+
+class _PairWeights(dict):
+    """The weight of each (feature name, value) pair, looked up by its spelling ("name=value") the first
+    time it is asked for. Spelling every feature of every candidate made a new string to hash each time;
+    a pair of strings already made hashes from theirs. Cleared when it grows past MAX_PAIRS, so that a
+    long-running process does not keep every rare word it has met."""
+
+    MAX_PAIRS = 500_000
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, pair: tuple[str, str]) -> float:
+        if len(self) >= self.MAX_PAIRS:
+            self.clear()
+        weight = self[pair] = self.weights.get(f"{pair[0]}={pair[1]}", 0.0)
+        return weight
 
 
 class CueModel:
@@ -36,15 +57,22 @@ class CueModel:
         self.bias = bias
         self.threshold = threshold
         self.rerank = rerank
+        self._pairs = _PairWeights(weights)
 
     def logit(self, feats: list[str]) -> float:
         """The first-stage score: the bias plus the weights of the features."""
-        get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in feats)
+        # map over the dict's own get, not a generator: a candidate has 55 features, a Doc hundreds of
+        # candidates. The same sum, in the same order.
+        return self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
+
+    def named_logit(self, named: list[tuple[str, str]]) -> float:
+        """The first-stage score of the features Candidate.named_values() gives, without spelling them:
+        the same weights summed in the same order as logit(Candidate.to_features()), so the same float."""
+        return self.bias + sum(map(self._pairs.__getitem__, named))
 
     def probability(self, feats: list[str]) -> float:
         """The first-stage probability of one candidate on its own."""
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit(feats)))))
+        return sigmoid(self.logit(feats))
 
     def to_dict(self) -> dict:
         data = {"version": 2, "bias": self.bias, "threshold": self.threshold, "weights": self.weights}
@@ -58,10 +86,23 @@ class CueModel:
         return cls(data["weights"], data["bias"], data.get("threshold", 0.5), rerank)
 
 
+def sigmoid(logit: float) -> float:
+    """A first-stage score as a probability (the score clipped to ±30)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> CueModel:
-    """The cue model, read once per process (gzip-compressed when the name ends in .gz)."""
-    return CueModel.from_dict(read_model_json(path))
+    """The cue model, read once per process (gzip-compressed when the name ends in .gz). The garbage
+    collector is paused meanwhile: the JSON's hundreds of thousands of objects would set off collections
+    that scan them all, to free nothing, and take half as long again as the reading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return CueModel.from_dict(read_model_json(path))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def save_model(model: CueModel, path: Path) -> None:

@@ -15,9 +15,11 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from claimwatch.nlp.attribution.candidate import Candidate, describe_candidate
+from claimwatch.nlp.attribution.candidate import Candidate, cue_facts, describe_candidate
 from claimwatch.nlp.attribution.clause_readings import argument_readings
 from claimwatch.nlp.attribution.contents import QuoteIndex, clip_to_line, line_breaks, split_around, trim
 from claimwatch.nlp.attribution.cues import CUE_NOUNS, CUE_VERBS, HEARSAY_ADVERBS, INTENTION_VERBS
@@ -61,19 +63,22 @@ def candidates(doc: Doc, state: DocState) -> Iterator[tuple[Found, Candidate]]:
     quotes = QuoteIndex(doc, doc_text(doc, state))
     breaks = line_breaks(doc, quotes.text)
     starts = [sent.start for sent in doc.sents]
-    for token in doc:
+    for i in _proposable(doc):
+        token = doc[i]
         proposal = _propose(token, state, quotes)
         if proposal is None:
             continue
         n = bisect.bisect_right(starts, token.i)
         sentence = (starts[n - 1], starts[n] if n < len(starts) else len(doc))
+        facts = None  # read once for all the cue's readings
         for reading, config in _readings(token, proposal, sentence, state, quotes):
             if not _fit_to_line(doc, reading, breaks, quotes):
                 continue
             first, last = reading.content[0], reading.content[1] - 1
             sentences = bisect.bisect_right(starts, last) - bisect.bisect_right(starts, first) + 1
+            facts = facts or cue_facts(token, proposal.kind, proposal.subject, sentence, quotes)
             yield reading, describe_candidate(token, proposal.kind, config, proposal.subject, reading, sentence,
-                                              sentences, quotes)
+                                              sentences, quotes, facts)
 
 
 def _readings(token: Token, proposal: Proposal, sentence: Range, state: DocState,
@@ -118,6 +123,20 @@ def _clip_pieces(doc: Doc, pieces: list[Range], bounds: Range) -> list[Range] | 
     """The pieces of a content that lie within its (clipped) bounds; None when fewer than two remain."""
     kept = [p for a, b in pieces if (p := trim(doc, max(a, bounds[0]), min(b, bounds[1])))[0] < p[1]]
     return kept if len(kept) > 1 else None
+
+
+#: The parts of speech and the words (lower case) of every token _propose may take: each of its rules asks
+#: for one or the other first.
+_PROPOSABLE_POS = frozenset({VERB, AUX, NOUN, ADJ})
+_PROPOSABLE_WORDS = frozenset({"according", ":", "in", "for", "to"}) | HEARSAY_ADVERBS
+
+
+def _proposable(doc: Doc) -> list[int]:
+    """The tokens _propose may take, read off the Doc's arrays: most words are none of them, and making a
+    Token object of every word to ask costs more than the asking."""
+    words = {doc.vocab.strings[word] for word in _PROPOSABLE_WORDS}  # the hashes, as the array holds them
+    return [i for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist())
+            if pos in _PROPOSABLE_POS or lower in words]
 
 
 def _propose(token: Token, state: DocState, quotes: QuoteIndex) -> Proposal | None:

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
+from claimwatch.nlp.boosting import Trees, known_values, lightgbm_module, value_codes
 
 #: Where a competitor is missing, its "best score" is this logit (a very unlikely candidate).
 _NONE = -10.0
@@ -186,25 +186,39 @@ class Reranker:
 
     def __init__(self, trees: str, categories: dict[str, list[str]], threshold: float, rates: CueRates,
                  ranker: str | None = None) -> None:
-        lightgbm = lightgbm_module()
         self.trees = trees
         self.categories = categories
         self.threshold = threshold
         self.rates = rates
         self.ranker = ranker
-        self._booster = lightgbm.Booster(model_str=trees)
-        self._ranker = lightgbm.Booster(model_str=ranker) if ranker else None
+        self._booster = Trees(trees)
+        self._ranker = Trees(ranker) if ranker else None
         self._codes = value_codes(categories, DESCRIPTORS)
 
-    def scores(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
-               described: list[Values]) -> tuple[np.ndarray, np.ndarray | None]:
+    def scores(self, cues: list[Range], contents: list[Range], logits: np.ndarray, described: list[Values],
+               forced: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
         """The final cue probability of every candidate of one Doc (`described`: their feature values by
-        name), and the ranker's score of each as a reading of its cue (None without a ranker)."""
+        name), and the ranker's score of each as a reading of its cue (None without a ranker). The ranker
+        scores only the readings of cues that have several and that may be cues: one at least as likely
+        as the threshold, or among `forced` (the candidates that are cues whatever the trees say). The
+        others are NaN: prefer_readings leaves a cue of one reading be, and keeps every reading of an
+        unlikely cue below its best one, so below the threshold whatever the ranker says. The ranker's
+        trees, as many as the first, so run for a tenth of the candidates."""
         if not cues:
             return np.zeros(0), None
         rows = candidate_rows(cues, contents, logits, described, self._codes, self.rates)
-        ranks = self._ranker.predict(rows, num_threads=1) if self._ranker is not None else None
-        return self._booster.predict(rows, num_threads=1), ranks
+        probabilities = self._booster.predict(rows)
+        likely = probabilities >= self.threshold if forced is None else (probabilities >= self.threshold) | forced
+        return probabilities, self._reading_scores(cues, rows, likely)
+
+    def _reading_scores(self, cues: list[Range], rows: np.ndarray, likely: np.ndarray) -> np.ndarray | None:
+        if self._ranker is None:
+            return None
+        ranked = [i for group in _by_cue(cues) if len(group) > 1 and likely[group].any() for i in group]
+        scores = np.full(len(cues), np.nan)
+        if ranked:
+            scores[ranked] = self._ranker.predict(rows[ranked])
+        return scores
 
     def probabilities(self, cues: list[Range], contents: list[Range], logits: np.ndarray,
                       described: list[Values]) -> np.ndarray:
@@ -232,11 +246,12 @@ class Reranker:
 def prefer_readings(cues: list[Range], probabilities: np.ndarray, reading_scores: np.ndarray) -> np.ndarray:
     """The probabilities with, for each cue of several readings, the cue's highest one moved to the
     reading the ranker puts first; its other readings stay below it, so that the reading chosen for a
-    cue is the ranker's, and whether the cue is one at all stays the trees' decision."""
+    cue is the ranker's, and whether the cue is one at all stays the trees' decision. A cue whose readings
+    the ranker did not score (NaN: Reranker.scores) keeps its probabilities."""
     result = np.array(probabilities, dtype=float)
     reading_scores = np.asarray(reading_scores)
     for group in _by_cue(cues):
-        if len(group) < 2:
+        if len(group) < 2 or np.isnan(reading_scores[group]).any():
             continue
         top = result[group].max()
         best = group[int(np.argmax(reading_scores[group]))]

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
-from claimwatch.nlp.boosting import known_values, lightgbm_module, value_codes
+from claimwatch.nlp.boosting import Trees, known_values, lightgbm_module, value_codes
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.modality import Fact, clause_mark, local_modality
 from claimwatch.nlp.learned_files import read_model_json, write_model_json
@@ -90,14 +90,14 @@ class FactualityModel:
     def __init__(self, trees: str, categories: dict[str, list[str]]) -> None:
         self.trees = trees
         self.categories = categories
-        self._booster = lightgbm_module().Booster(model_str=trees)
+        self._booster = Trees(trees)
         self._codes = value_codes(categories, CATEGORIES)
 
     def scores(self, described: list[Described]) -> np.ndarray:
         """The predicted score of each described event."""
         if not described:
             return np.zeros(0)
-        return self._booster.predict(_rows(described, self._codes), num_threads=1)
+        return self._booster.predict(_rows(described, self._codes))
 
     def to_dict(self) -> dict:
         return {"numbers": list(NUMBERS), "categories": self.categories, "trees": self.trees}

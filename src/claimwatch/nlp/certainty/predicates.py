@@ -11,6 +11,8 @@ per Doc, so the layer costs a fraction of the parse.
 
 from __future__ import annotations
 
+from spacy.attrs import POS, TAG
+from spacy.symbols import ADJ
 from spacy.tokens import Doc, Token
 
 from claimwatch.model import Predicate, TextSpan
@@ -50,11 +52,18 @@ def trigger_end(token: Token) -> int:
     return end
 
 
+def _possible_predicates(doc: Doc) -> list[int]:
+    """The tokens is_predicate may take (a verb or noun tag, or an adjective), read off the Doc's arrays:
+    making a Token object of every word to ask costs more than the asking."""
+    tags = {doc.vocab.strings[tag] for tag in _VERB_TAGS | _NOUN_TAGS}  # the tags' hashes, as the array holds them
+    return [i for i, (tag, pos) in enumerate(doc.to_array([TAG, POS]).tolist()) if tag in tags or pos == ADJ]
+
+
 def assess_predicates(doc: Doc, state: DocState) -> None:
     """Add a `Predicate` for each event-denoting word of the Doc to `state.predicates`: its factuality
     as the learned model (factuality_model) reads the rules' walk and the words around the event."""
     walker = FactualityWalker()
-    events = [token for token in doc if is_predicate(token)]
+    events = [doc[i] for i in _possible_predicates(doc) if is_predicate(doc[i])]
     described = [describe_event(token, walker) for token in events]
     scores = load_factuality_model().scores(described)
     for token, score in zip(events, scores, strict=True):

