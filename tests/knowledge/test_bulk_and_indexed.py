@@ -156,3 +156,20 @@ def test_kept_contradictions_are_those_computed_from_every_cluster(db_url, batch
     store.rebuild_knowledge()
     assert store.contradictions().to_dicts() == expected
     store.close()
+
+
+def test_a_batch_whose_document_another_writer_stored_first_is_written_again_one_by_one(tmp_path, monkeypatch):
+    items = _items()[:3]
+    path = tmp_path / "shared.db"
+    first = Store(path)
+    assert first.add_many(items[:1]) == [True]
+    late = Store(path)
+    # the late writer checked before the first one wrote: it does not know the document is stored
+    monkeypatch.setattr(late, "stored_ids", lambda ids: set())
+    assert late.add_many(items) == [False, True, True]
+    reference = Store(tmp_path / "alone.db")
+    reference.add_many(items)
+    assert _knowledge(late) == _knowledge(reference)
+    first.close()
+    late.close()
+    reference.close()

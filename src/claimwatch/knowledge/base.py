@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from claimwatch.knowledge import dedup, kept
 from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors, state_actor
@@ -193,7 +194,14 @@ class KnowledgeBase(SQLStore):
         items = list(items)
         try:
             planned, repeats = self._plan(items)
-            flags = iter(SQLStore.add_many(self, [p for p in planned if p is not None], self._finish))
+            flags = iter(SQLStore.add_many(self, [p for p in planned if p is not None], self._finish,
+                                           one_by_one_on_conflict=False))
+        except IntegrityError:  # another writer stored one of them first: plan and write each again
+            self._reports.clear()
+            self._touched.clear()
+            if len(items) > 1:
+                return [flag for item in items for flag in self.add_many([item])]
+            return [False]
         except BaseException:
             self._reports.clear()  # it may hold reports that were not stored
             self._touched.clear()

@@ -204,19 +204,24 @@ class SQLStore:
         same transaction, so that a document is never stored without it."""
         return self.add_many([Pending(analysis, outlet, copy_of, minhash, raw_hash, name, derive)])[0]
 
-    def add_many(self, items: list[Pending], finish: Callable[[Connection], None] | None = None) -> list[bool]:
+    def add_many(self, items: list[Pending], finish: Callable[[Connection], None] | None = None, *,
+                 one_by_one_on_conflict: bool = True) -> list[bool]:
         """Store documents in one transaction, in order, with bulk statements (one multi-row
         insert per table for the whole batch); per item, False when its document was already stored
         (or comes twice). Each item's `derive` runs after every document of the batch is written,
         in order, and then `finish` (what derives from the batch as a whole). Where another writer
-        stored one of them first, the batch is written again one document at a time."""
+        stored one of them first, the batch is written again one document at a time; a caller
+        whose `derive` hooks were planned for the whole batch asks for the IntegrityError instead
+        (`one_by_one_on_conflict=False`) and plans again."""
         if not items:
             return []
         try:
             return self._retrying(lambda: self._add_many(items, finish))
         except IntegrityError:  # another writer stored one of the documents first
+            if not one_by_one_on_conflict:
+                raise
             if len(items) > 1:
-                return [flag for item in items for flag in self.add_many([item], finish)]
+                return [flag for item in items for flag in SQLStore.add_many(self, [item], finish)]
             return [False]
         except SQLAlchemyError as exc:
             raise store_error(exc, self.engine.url.render_as_string()) from exc
