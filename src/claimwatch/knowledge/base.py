@@ -49,7 +49,7 @@ from claimwatch.knowledge.reports import (
 from claimwatch.model import EVENT_TYPES, Analysis, Document
 from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
-from claimwatch.store.sqlstore import Pending, StoreError, resolve_url
+from claimwatch.store.sqlstore import Incoming, Pending, StoreError, resolve_url
 
 
 def outlet_of(document: Document, outlet: str | None = None) -> str | None:
@@ -77,18 +77,6 @@ def _day_of(value: str | date | None, end: int) -> date | None:
     if interval is None:
         raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)")
     return interval[end]
-
-
-@dataclass
-class Incoming:
-    """An analysis to store, with what `KnowledgeBase.add` takes beside it."""
-
-    analysis: Analysis
-    outlet: str | None = None
-    copy_of: str | None = None
-    minhash: bytes | None = None
-    raw_hash: str | None = None
-    name: str | None = None
 
 
 @dataclass

@@ -112,8 +112,9 @@ def _row(table: Any, obj: Any, **fixed: Any) -> dict[str, Any]:
 
 
 @dataclass
-class Pending:
-    """A document to store: its analysis, where it was published, and what derives from it."""
+class Incoming:
+    """A document to store: its analysis, where it was published, what it copies, and the raw input
+    it came from (what `KnowledgeBase.add` takes beside the analysis)."""
 
     analysis: Analysis
     outlet: str | None = None
@@ -121,6 +122,12 @@ class Pending:
     minhash: bytes | None = None
     raw_hash: str | None = None
     name: str | None = None
+
+
+@dataclass
+class Pending(Incoming):
+    """An incoming document as the store writes it: with what derives from it."""
+
     derive: Callable[[Connection], None] | None = None
     copy_bands: list[str] = field(default_factory=list)  # the LSH bands of `minhash`
 
