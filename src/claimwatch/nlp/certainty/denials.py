@@ -55,11 +55,12 @@ def _labelled_false(verb: Token) -> bool:
     labels = [c for c in verb.children if c.dep_ in _LABEL_DEPS]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
         labels.extend(prep.children)
-    return any(_false_word(label) or any(_false_word(m) for m in label.children if m.dep_ in ("amod", "compound"))
+    return any(is_false_word(label) or any(is_false_word(m) for m in label.children if m.dep_ in ("amod", "compound"))
                for label in labels)
 
 
-def _false_word(token: Token) -> bool:
+def is_false_word(token: Token) -> bool:
+    """A word that says something is false ("fabrication", "baseless", "lies")."""
     return token.lemma_.lower() in hedges.FALSITY_WORDS or token.lower_ in hedges.FALSITY_WORDS
 
 

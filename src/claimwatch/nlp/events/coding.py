@@ -81,10 +81,11 @@ def repeats_conjunct(token: Token, event: Event, built: list[tuple[Token, Event]
 def find_triggers(sent: Span) -> dict[int, Trigger]:
     """The event triggers of a sentence by token index; a motion verb that moves nothing that
     matters ("moved the embassy") is none, nor a dictionary verb that only carries an event noun."""
-    candidates = lexicon().candidate_lemmas | (cameo_lemmas() if config.EVENT_DICTIONARY else frozenset())
+    candidates = lexicon().candidate_lemmas
     triggers: dict[int, Trigger] = {}
     for token in sent:
-        if token.pos_ in ("VERB", "NOUN") and lemma_of(token) in candidates:
+        if token.pos_ in ("VERB", "NOUN") and (
+                (lemma := lemma_of(token)) in candidates or config.EVENT_DICTIONARY and lemma in cameo_lemmas()):
             found = classify(token)
             if found is not None and not (found.transfer and roles.moves_nothing(token)):
                 triggers[token.i] = found

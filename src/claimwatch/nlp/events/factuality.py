@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from claimwatch.model import Certainty, Claim, Polarity
 from claimwatch.nlp.certainty.assess import assess_certainty
-from claimwatch.nlp.certainty.hedges import FALSITY_WORDS, NEG_CLAUSE_VERBS
+from claimwatch.nlp.certainty.denials import is_false_word
+from claimwatch.nlp.certainty.hedges import NEG_CLAUSE_VERBS
 from claimwatch.nlp.doctext import doc_length
 from claimwatch.nlp.events.memory import claims_holding
 from claimwatch.nlp.events.vocabulary import NOT_DOING_VERBS
@@ -80,8 +81,3 @@ def is_rejected_report(cue: Token) -> bool:
         said = [c for c in cue.head.children if c.dep_ in ("attr", "acomp")]
         return any(is_false_word(w) or any(is_false_word(m) for m in w.children if m.dep_ == "amod") for w in said)
     return False
-
-
-def is_false_word(token: Token) -> bool:
-    """A word that says something is false ("fabrication", "baseless", "lies"): certainty_denials.tsv."""
-    return token.lemma_.lower() in FALSITY_WORDS or token.lower_ in FALSITY_WORDS
