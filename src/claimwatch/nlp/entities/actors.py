@@ -76,9 +76,9 @@ def resolve_actor(phrase: Span | Token, state: DocState) -> Entity | None:
             found.append(entity)
     if not found:
         origin = _origin(head, state)
-        return _country_of_place(origin, state) if origin is not None else None
+        return country_of_place(origin, state) if origin is not None else None
     named = [e for e in found if e.type in ("organization", "person", "group")]
-    return named[-1] if named else _country_of_place(found[-1], state)
+    return named[-1] if named else country_of_place(found[-1], state)
 
 
 #: Prepositions that tell where people without a named nationality are from ("families in X").
@@ -104,7 +104,7 @@ def _origin(head: Token, state: DocState) -> Entity | None:
     return None
 
 
-def _country_of_place(entity: Entity, state: DocState) -> Entity:
+def country_of_place(entity: Entity, state: DocState) -> Entity:
     """A place that says who an actor is ("Donetsk residents") stands for its country where the text
     names that country too (the actor graph then has one node for it); else the place itself, which
     carries its country."""

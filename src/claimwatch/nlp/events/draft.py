@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimwatch.model import Entity, Quantity
+from claimwatch.nlp.entities.actors import country_of_place
 from claimwatch.nlp.events import args, parties, roles
 from claimwatch.nlp.events.counts import size_of, tolls
 from claimwatch.nlp.events.memory import quantities_within
@@ -237,7 +238,7 @@ def protest_actor_from_place(draft: EventDraft, state: DocState) -> None:
     place = draft.actor or draft.place
     if place is None or not place.country:
         return
-    country = state.entities.get(f"country:{place.country}") or place
+    country = country_of_place(place, state)
     draft.actor = country
     if draft.target is None:
         draft.target = country

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Entity
-from claimwatch.nlp.entities.actors import resolve_actor
+from claimwatch.nlp.entities.actors import country_of_place, resolve_actor
 from claimwatch.nlp.events import args
 from claimwatch.nlp.events.roles import SYMMETRIC
 from claimwatch.nlp.state import DocState
@@ -49,7 +49,7 @@ def domestic_actor(place: Entity | None, state: DocState) -> Entity | None:
     "dozens were arrested in Z"): the authorities of the country it happens in."""
     if place is None or not place.country:
         return None
-    return state.entities.get(f"country:{place.country}") or place
+    return country_of_place(place, state)
 
 
 def domestic_target(place: Entity | None, actor: Entity | None, state: DocState) -> Entity | None:
@@ -57,7 +57,7 @@ def domestic_target(place: Entity | None, actor: Entity | None, state: DocState)
     happens in ("a curfew was imposed in the Indian state of X"), else the actor's own ("pardoned
     18 people")."""
     if place is not None and place.country:
-        return state.entities.get(f"country:{place.country}") or place
+        return country_of_place(place, state)
     if actor is not None and actor.country:
         return state.entities.get(f"country:{actor.country}") or actor
     return None
@@ -72,4 +72,4 @@ def place_target(place: Entity | None, actor: Entity | None, state: DocState) ->
         return None
     if place.id == actor.id or (actor.country is not None and place.country == actor.country):
         return None
-    return state.entities.get(f"country:{place.country}") or place
+    return country_of_place(place, state)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimwatch.model import Entity
+from claimwatch.nlp.entities.actors import country_of_place
 from claimwatch.nlp.events import args
 from claimwatch.nlp.events.memory import memory_of
 from claimwatch.nlp.events.plover_lexicon import Trigger, lemma_of, lexicon
@@ -201,10 +202,7 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
     if found is None and args.is_passive(token):
         found = args.instrument_actor(token, state)
     if found is None and args.is_passive(token) and trigger.mode in ("deport", "expel"):
-        for _, pobj in args.prep_objects(token, {"from"}):  # "X were deported from Y": Y expels them
-            place = args.place_of(pobj, state)
-            found = found or (state.entities.get(f"country:{place.country}") or place if place and place.country
-                              else None)
+        found = _country_named_in(token, {"from"}, state)  # "X were deported from Y": Y expels them
     if found is None and args.is_passive(token):
         for subject in args.children(token, "nsubjpass"):  # "a deal between X and Y was signed": X acts
             for _, pobj in args.prep_objects(subject, {"between"}):
@@ -212,14 +210,19 @@ def actor_of(trigger: Trigger, state: DocState) -> Entity | None:
     return found
 
 
+def _country_named_in(token: Token, preps: set[str], state: DocState) -> Entity | None:
+    """The country of the first place that one of `token`'s prepositional phrases names."""
+    for _, pobj in args.prep_objects(token, preps):
+        place = args.place_of(pobj, state)
+        if place is not None and place.country:
+            return country_of_place(place, state)
+    return None
+
+
 def _placed_agent(phrase: Token, state: DocState) -> Entity | None:
     """"Police in Hong Kong", "officials in X": an unnamed agent placed in a country or a place
     of one acts for that country."""
-    for _, pobj in args.prep_objects(phrase, {"in", "from"}):
-        place = args.place_of(pobj, state)
-        if place is not None and place.country:
-            return state.entities.get(f"country:{place.country}") or place
-    return None
+    return _country_named_in(phrase, {"in", "from"}, state)
 
 
 def _speaker_itself(verb: Token, phrase: Token, state: DocState) -> Entity | None:
