@@ -30,8 +30,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from claimwatch.knowledge import dedup, kept
-from claimwatch.knowledge.actors import actor_names, load_actors, resolve_actors, state_actor
-from claimwatch.knowledge.claims import claim_sources, group_claims, load_claims
+from claimwatch.knowledge.actors import StoredActors, actor_names, load_actors, resolve_actors, state_actor
+from claimwatch.knowledge.claims import ClaimCache, band_stored_claims, claim_sources, group_claims, load_claims
 from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, ReportCache, assign_clusters, group_clusters
 from claimwatch.knowledge.contradictions import contradictions
 from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
@@ -124,12 +124,15 @@ class KnowledgeBase(SQLStore):
         super().__init__(db, migrate=migrate)
         self.window_days = window_days
         self._reports = ReportCache()
+        self._claims = ClaimCache()
+        self._actors: StoredActors | None = None
         self._touched: set[str] = set()  # clusters the batch being written changed
         self._cache: tuple[Any, _Snapshot] | None = None
         if migrate and self._knowledge_missing():
             self.rebuild_knowledge()
         if migrate:
             self._index_signatures()
+            self._band_claims()
             self._keep_contradictions()
 
     # -- writing -----------------------------------------------------------------------------
@@ -168,6 +171,15 @@ class KnowledgeBase(SQLStore):
             derived.insert_copy_bands(conn, [{"band": band, "document_id": row.id} for row in rows
                                              for band in dedup.band_keys(dedup.from_bytes(bytes(row.minhash)))])
 
+    def _band_claims(self) -> None:
+        """Band the grouped claims of a store migrated to integer bands (once: a store with any
+        claim band has all of them, each written with its claim)."""
+        with self.engine.connect() as conn:
+            if derived.has_any(conn, "claim_bands") or not derived.has_any(conn, "claim_groups"):
+                return
+        with self.engine.begin() as conn:
+            band_stored_claims(conn)
+
     def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
             minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
         """Store an analysis; False when the same text from the same URL or outlet is stored already.
@@ -185,14 +197,12 @@ class KnowledgeBase(SQLStore):
             flags = iter(SQLStore.add_many(self, [p for p in planned if p is not None], self._finish,
                                            one_by_one_on_conflict=False))
         except IntegrityError:  # another writer stored one of them first: plan and write each again
-            self._reports.clear()
-            self._touched.clear()
+            self._clear_caches()
             if len(items) > 1:
                 return [flag for item in items for flag in self.add_many([item])]
             return [False]
         except BaseException:
-            self._reports.clear()  # it may hold reports that were not stored
-            self._touched.clear()
+            self._clear_caches()  # they may hold reports that were not stored
             raise
         out = [next(flags) if p is not None else False for p in planned]
         for raw_hash, doc_id, name in repeats:
@@ -200,6 +210,12 @@ class KnowledgeBase(SQLStore):
         if any(out):
             self._cache = None
         return out
+
+    def _clear_caches(self) -> None:
+        self._actors = None
+        self._reports.clear()
+        self._claims.clear()
+        self._touched.clear()
 
     def _plan(self, items: list[Incoming]) -> tuple[list[Pending | None], list[tuple[str, str, str | None]]]:
         """What to write of each item (None: the same publication is stored), and the inputs of
@@ -273,12 +289,14 @@ class KnowledgeBase(SQLStore):
         doc = analysis.document
         origin_outlet = derived.document_outlet(conn, copy_of) if copy_of else None
         info = DocInfo(doc.id, outlet, doc.url, doc.title, doc.published, copy_of, None, origin_outlet)
-        resolved = resolve_actors(conn, analysis)
-        reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code))
+        if self._actors is None or self._actors.conn is not conn:  # one per transaction
+            self._actors = StoredActors(conn)
+        resolved = resolve_actors(conn, analysis, self._actors)
+        reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code, self._actors))
         self._touched.update(assign_clusters(conn, reports, self.window_days, self._reports))
         if copy_of:  # a copy may change which outlet first published its family's text
             self._touched.update(derived.clusters_of_origins(conn, [copy_of]))
-        group_claims(conn, analysis)
+        group_claims(conn, analysis, self._claims)
 
     def _knowledge_missing(self) -> bool:
         """A store written before the knowledge was kept at ingest has entities but no actors."""
@@ -287,7 +305,7 @@ class KnowledgeBase(SQLStore):
 
     def rebuild_knowledge(self) -> None:
         """Derive the knowledge of every stored document again, in the order they were stored."""
-        self._reports.clear()
+        self._clear_caches()
         with self.engine.begin() as conn:
             derived.clear_derived(conn)
             for doc_id, outlet, copy_of, raw in derived.stored_analyses(conn):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from claimwatch.knowledge.clusters import independent_origin
 from claimwatch.knowledge.dedup import scheme_kwargs
 from claimwatch.knowledge.identity import Actor
-from claimwatch.knowledge.reports import DocInfo, content_tokens, jaccard
+from claimwatch.knowledge.reports import DocInfo, content_tokens
 from claimwatch.model import Analysis
 from claimwatch.store import derived
 
@@ -41,30 +41,92 @@ def _permutations() -> Any:
     return MinHash(num_perm=BANDS * ROWS, seed=2).permutations
 
 
-def band_keys(words: frozenset[str]) -> list[str]:
-    """The LSH bands of a set of words: two sets sharing a band are likely alike."""
+def _key(data: bytes) -> int:
+    """Eight bytes of hash as a signed integer (what a BIGINT column holds)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+@lru_cache(maxsize=65536)
+def band_keys(words: frozenset[str]) -> tuple[int, ...]:
+    """The LSH bands of a set of words (each band's number is hashed with its rows): two sets
+    sharing a band are likely alike. Kept for the sets seen last: a quote that travels comes back."""
     mh = MinHash(num_perm=BANDS * ROWS, seed=2, permutations=_permutations(), **scheme_kwargs())
     mh.update_batch([w.encode() for w in sorted(words)])
     values = np.asarray(mh.hashvalues, dtype="<u8")
-    return [f"{b}:" + hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
-            for b in range(BANDS)]
+    return tuple(_key(bytes([b]) + values[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS))
+
+
+def claim_number(doc_id: str, claim_id: str) -> int:
+    """A claim's number in `claim_bands` (and the 0005 migration's, which keeps its own copy)."""
+    return _key(f"{doc_id}#{claim_id}".encode())
 
 
 def claim_group_id(doc_id: str, claim_id: str) -> str:
     return "q" + hashlib.sha1(f"{doc_id}#{claim_id}".encode()).hexdigest()[:12]
 
 
-def group_claims(conn: Connection, analysis: Analysis) -> None:
+def alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """jaccard(a, b) >= CLAIM_THRESHOLD (one half) in integers, with the sizes checked first: two
+    sets whose sizes differ by more than half cannot share half their union."""
+    if not a or not b or 2 * min(len(a), len(b)) < max(len(a), len(b)):
+        return False
+    common = len(a & b)
+    return 3 * common >= len(a) + len(b)
+
+
+class ClaimCache:
+    """Stored claims' content words by number, kept between documents: a document's claims have
+    thousands of candidates, and re-reading and re-tokenising each was most of an ingest's time.
+    A claim's words never change once it is stored (its cluster does, and is read from the store
+    each time). The least recently used go past `size`: the claims that travel are recent ones."""
+
+    def __init__(self, size: int = 200_000) -> None:
+        self.size = size
+        self._words: OrderedDict[int, frozenset[str]] = OrderedDict()
+
+    def clear(self) -> None:
+        self._words.clear()
+
+    def put(self, number: int, words: frozenset[str]) -> None:
+        self._words[number] = words
+        if len(self._words) > self.size:
+            self._words.popitem(last=False)
+
+    def get(self, conn: Connection, numbers: set[int]) -> dict[int, frozenset[str]]:
+        """The words of the grouped claims of these numbers (those stored), by number."""
+        missing = [n for n in numbers if n not in self._words]
+        for number, text in derived.grouped_claim_texts(conn, missing) if missing else ():
+            self.put(number, content_tokens(text))
+        out = {}
+        for number in numbers:
+            found = self._words.get(number)
+            if found is not None:
+                self._words.move_to_end(number)
+                out[number] = found
+        return out
+
+
+def group_claims(conn: Connection, analysis: Analysis, cache: ClaimCache | None = None) -> None:
     """Group the claims of a new document that report no event with the stored claims that say the same."""
+    cache = cache if cache is not None else ClaimCache()
     doc_id = analysis.document.id
     with_events = {ev.claim for ev in analysis.events if ev.claim}
     free = [(claim, content_tokens(claim.content.text)) for claim in analysis.claims if claim.id not in with_events]
-    bands = {claim.id: band_keys(words) if len(words) >= MIN_CLAIM_WORDS else [] for claim, words in free}
-    by_band: dict[str, set[tuple[str, str]]] = defaultdict(set)  # band → (stored content, its cluster)
-    wanted = sorted({band for keys in bands.values() for band in keys})
-    for band, text, cluster in derived.claims_sharing_bands(conn, wanted, doc_id):
-        by_band[band].add((text, cluster))
-    words_of = lru_cache(maxsize=None)(content_tokens)
+    bands = {claim.id: band_keys(words) if len(words) >= MIN_CLAIM_WORDS else () for claim, words in free}
+    by_band: dict[int, list[int]] = defaultdict(list)  # band → the stored claims (numbers) with it
+    for band, number in derived.band_claims(conn, sorted({band for keys in bands.values() for band in keys})):
+        by_band[band].append(number)
+    stored = cache.get(conn, {number for numbers in by_band.values() for number in numbers})
+    # one quote reprinted by many outlets is many stored claims with the same words: each set of
+    # words is compared once
+    sharing: dict[frozenset[str], list[int]] = defaultdict(list)
+    for number, found in stored.items():
+        sharing[found].append(number)
+    alike_ones = []  # per claim, the stored claims that say the same
+    for claim, words in free:
+        candidates = {stored[n] for band in bands[claim.id] for n in by_band.get(band, ()) if n in stored}
+        alike_ones.append([n for found in candidates if alike(words, found) for n in sharing[found]])
+    cluster_of = derived.claim_clusters(conn, {n for found in alike_ones for n in found}, doc_id)
     merged: dict[str, str] = {}  # a cluster merged away → the one it joined
 
     def current(cluster: str) -> str:
@@ -73,18 +135,28 @@ def group_claims(conn: Connection, analysis: Analysis) -> None:
         return cluster
 
     groups, band_rows = [], []
-    for claim, words in free:
-        candidates = {pair for band in bands[claim.id] for pair in by_band.get(band, ())}
-        matched = {current(cluster) for text, cluster in candidates
-                   if jaccard(words, words_of(text)) >= CLAIM_THRESHOLD}
-        ordered = sorted(matched)
+    for (claim, words), found in zip(free, alike_ones, strict=True):
+        ordered = sorted({current(cluster_of[n]) for n in found if n in cluster_of})
         cluster = ordered[0] if ordered else claim_group_id(doc_id, claim.id)
         if len(ordered) > 1:
             derived.merge_claim_groups(conn, cluster, ordered[1:])
             merged.update((other, cluster) for other in ordered[1:])
-        groups.append({"document_id": doc_id, "claim_id": claim.id, "cluster": cluster})
-        band_rows.extend({"band": band, "document_id": doc_id, "claim_id": claim.id} for band in bands[claim.id])
+        number = claim_number(doc_id, claim.id)
+        groups.append((doc_id, claim.id, cluster, number))
+        if bands[claim.id]:
+            band_rows.extend((band, number) for band in bands[claim.id])
+            cache.put(number, words)
     derived.insert_claim_groups(conn, groups, band_rows)
+
+
+def band_stored_claims(conn: Connection) -> None:
+    """Write the bands of every grouped claim (a store migrated to integer bands keeps none)."""
+    rows = []
+    for number, text in derived.grouped_claim_contents(conn):
+        words = content_tokens(text)
+        if len(words) >= MIN_CLAIM_WORDS:
+            rows.extend((band, number) for band in band_keys(words))
+    derived.insert_claim_groups(conn, [], rows)
 
 
 @dataclass

@@ -54,7 +54,9 @@ def takes_target_from_place(event_type: str) -> bool:
     return event_type in _families_file()["target_from_place"]
 
 
+@lru_cache(maxsize=1024)
 def family_of(event_type: str) -> str:
+    """The family of a type (clustering asks for it with every pair it compares)."""
     return type_families().get(event_type, event_type)
 
 

@@ -232,33 +232,31 @@ def report_rows(conn: Connection) -> list[Row]:
     return list(conn.execute(select(t.reports)))
 
 
-def candidate_report_rows(conn: Connection, family: str, days: tuple[str, str] | None,
-                          anchors: list[str]) -> list[Row]:
-    """Reports of a type family that may be the same happening: those whose days meet `days`
-    (ISO first and last day), and the undated ones sharing an actor or target with `anchors`; for
-    an undated report (`days` None), those sharing an actor or target."""
-    where = _candidate_filter(family, days, anchors)
-    return [] if where is None else list(conn.execute(select(t.reports).where(where)))
-
-
-def _candidate_filter(family: str, days: tuple[str, str] | None, anchors: list[str]) -> Any:
+def _candidate_queries(columns: list[Any], family: str, days: tuple[str, str] | None,
+                       anchors: list[str]) -> list[Any]:
+    """The queries whose rows together are the candidates (see `candidate_report_keys`), each one
+    that an index answers: dated reports through (family, day_end), which in a store written in
+    time order reads the reports of the last days rather than every report of the family before
+    `days` (what an index on the first day gave); undated ones through the same index's NULLs."""
     r = t.reports.c
     shares = or_(r.actor.in_(anchors), r.target.in_(anchors)) if anchors else None
     if days is None:
-        return None if shares is None else and_(r.family == family, shares)
-    dated = and_(r.day_start <= days[1], r.day_end >= days[0])
-    return and_(r.family == family, or_(dated, and_(r.day_start.is_(None), shares)) if shares is not None
-                else dated)
+        return [] if shares is None else [select(*columns).where(r.family == family, shares)]
+    queries = [select(*columns).where(r.family == family, r.day_end >= days[0], r.day_start <= days[1])]
+    if shares is not None:
+        queries.append(select(*columns).where(r.family == family, r.day_end.is_(None), shares))
+    return queries
 
 
 def candidate_report_keys(conn: Connection, family: str, days: tuple[str, str] | None,
                           anchors: list[str]) -> list[tuple[str, str, str]]:
-    """(document_id, event_id, cluster) of the rows `candidate_report_rows` gives."""
+    """(document_id, event_id, cluster) of the reports of a type family that may be the same
+    happening: those whose days meet `days` (ISO first and last day), and the undated ones sharing
+    an actor or target with `anchors`; for an undated report (`days` None), those sharing an
+    actor or target."""
     r = t.reports.c
-    where = _candidate_filter(family, days, anchors)
-    if where is None:
-        return []
-    return [(d, e, c) for d, e, c in conn.execute(select(r.document_id, r.event_id, r.cluster).where(where))]
+    return [(d, e, c) for query in _candidate_queries([r.document_id, r.event_id, r.cluster], family, days, anchors)
+            for d, e, c in conn.execute(query)]
 
 
 def clusters_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
@@ -303,16 +301,41 @@ def report_claim_clusters(conn: Connection) -> Iterator[tuple[str, str, str]]:
 # -- claim groups --------------------------------------------------------------------------------------
 
 
-def claims_sharing_bands(conn: Connection, bands: list[str], document_id: str) -> Iterator[tuple[str, str, str]]:
-    """(band, content, cluster) of the stored claims of other documents with one of these bands."""
-    b, c, g = t.claim_bands.c, t.claims.c, t.claim_groups.c
-    if not bands:
-        return
-    yield from conn.execute(
-        select(b.band, c.content_text, g.cluster)
-        .join_from(t.claim_bands, t.claims, and_(c.document_id == b.document_id, c.id == b.claim_id))
-        .join(t.claim_groups, and_(g.document_id == b.document_id, g.claim_id == b.claim_id))
-        .where(b.band.in_(bands), b.document_id != document_id))
+def band_claims(conn: Connection, bands: list[int]) -> list[tuple[int, int]]:
+    """(band, claim number) of the stored claims with one of these bands: thousands of rows per
+    document, so read through the driver's cursor (SQLAlchemy's rows cost more than the query)."""
+    out: list[tuple[int, int]] = []
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.cursor()
+        cursor.execute("SELECT band, claim FROM claim_bands WHERE band = ANY(%s::bigint[])", (bands,))
+        out.extend(cursor.fetchall())
+        return out
+    if conn.dialect.name == "sqlite":
+        cursor = conn.connection.cursor()
+        for part in _chunks(bands):
+            cursor.execute(f"SELECT band, claim FROM claim_bands WHERE band IN ({','.join('?' * len(part))})", part)
+            out.extend(cursor.fetchall())
+        return out
+    b = t.claim_bands.c
+    for part in _chunks(bands):
+        out.extend((band, claim) for band, claim in conn.execute(select(b.band, b.claim).where(b.band.in_(part))))
+    return out
+
+
+def claim_clusters(conn: Connection, numbers: Iterable[int], document_id: str) -> dict[int, str]:
+    """Claim number → its cluster, for the grouped claims of these numbers of other documents."""
+    g = t.claim_groups.c
+    return {n: k for part in _chunks(sorted(set(numbers))) for n, k in conn.execute(
+        select(g.number, g.cluster).where(g.number.in_(part), g.document_id != document_id))}
+
+
+def grouped_claim_texts(conn: Connection, numbers: Iterable[int]) -> list[tuple[int, str]]:
+    """(number, content text) of the grouped claims of these numbers."""
+    g, c = t.claim_groups.c, t.claims.c
+    query = select(g.number, c.content_text).join_from(
+        t.claim_groups, t.claims, and_(c.document_id == g.document_id, c.id == g.claim_id))
+    return [(n, text) for part in _chunks(sorted(set(numbers))) for n, text in conn.execute(
+        query.where(g.number.in_(part)))]
 
 
 def merge_claim_groups(conn: Connection, into: str, others: list[str]) -> None:
@@ -320,11 +343,35 @@ def merge_claim_groups(conn: Connection, into: str, others: list[str]) -> None:
         conn.execute(update(t.claim_groups).where(t.claim_groups.c.cluster.in_(others)).values(cluster=into))
 
 
-def insert_claim_groups(conn: Connection, groups: list[dict[str, str]], bands: list[dict[str, str]]) -> None:
-    if groups:
-        conn.execute(insert(t.claim_groups), groups)
-    if bands:
-        conn.execute(insert(t.claim_bands), bands)
+def insert_rows(conn: Connection, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Many rows into a table: COPY on PostgreSQL, the driver's executemany on SQLite (each row
+    through SQLAlchemy's insert cost more than writing it), else SQLAlchemy's insert."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        with conn.connection.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    elif conn.dialect.name == "sqlite":
+        conn.connection.cursor().executemany(
+            f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+    else:
+        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def insert_claim_groups(conn: Connection, groups: list[tuple[str, str, str, int]],
+                        bands: list[tuple[int, int]]) -> None:
+    """Claim groups as (document_id, claim_id, cluster, number), and their bands as (band, number)."""
+    insert_rows(conn, t.claim_groups, ("document_id", "claim_id", "cluster", "number"), groups)
+    insert_rows(conn, t.claim_bands, ("band", "claim"), bands)
+
+
+def grouped_claim_contents(conn: Connection) -> Iterator[tuple[int, str]]:
+    """(number, content text) of every grouped claim."""
+    g, c = t.claim_groups.c, t.claims.c
+    yield from conn.execute(select(g.number, c.content_text).join_from(
+        t.claim_groups, t.claims, and_(c.document_id == g.document_id, c.id == g.claim_id)))
 
 
 def claim_group_clusters(conn: Connection) -> Iterator[tuple[str, str, str]]:

@@ -24,6 +24,7 @@ from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Analysis
 from claimwatch.store import schema as t
 from claimwatch.store.codec import analysis_from_dict, analysis_json
+from claimwatch.store.derived import insert_rows
 from claimwatch.store.migrate import upgrade
 
 DEFAULT_DB = "claimwatch.db"
@@ -105,10 +106,15 @@ def _column_value(obj: Any, column: str) -> Any:
     return getattr(part, attr) if part is not None else None
 
 
-def _row(table: Any, obj: Any, **fixed: Any) -> dict[str, Any]:
-    """A row of `table` for one contract object; the schema is the one list of stored fields."""
-    return {**fixed, **{c.name: _column_value(obj, c.name) for c in table.columns if c.name not in fixed
-                        and c.name != "pk"}}
+def _columns(table: Any) -> tuple[str, ...]:
+    """The columns a row of `table` is written with (all but an autoincremented key)."""
+    return tuple(c.name for c in table.columns if c.name != "pk")
+
+
+def _row(columns: tuple[str, ...], obj: Any, *fixed: Any) -> tuple[Any, ...]:
+    """A row for one contract object: the `fixed` values of the first columns, then the object's
+    (the schema is the one list of stored fields)."""
+    return (*fixed, *(_column_value(obj, name) for name in columns[len(fixed):]))
 
 
 @dataclass
@@ -137,16 +143,18 @@ class _Mention:
     span: tuple[int, int]
 
 
-def _rows(analysis: Analysis) -> dict[Any, list[dict[str, Any]]]:
-    """The normalized rows of one analysis, per table."""
+def _rows(analysis: Analysis) -> dict[Any, list[tuple[Any, ...]]]:
+    """The normalized rows of one analysis, per table, in the order of `_columns(table)`."""
     doc_id = analysis.document.id
-    rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.ANALYSIS_TABLES}
+    rows: dict[Any, list[tuple[Any, ...]]] = {table: [] for table in t.ANALYSIS_TABLES}
+    entity_columns, mention_columns = _columns(t.entities), _columns(t.mentions)
     for e in analysis.entities:
-        rows[t.entities].append(_row(t.entities, e, document_id=doc_id))
-        rows[t.mentions].extend(_row(t.mentions, _Mention(m), document_id=doc_id, entity_id=e.id) for m in e.mentions)
+        rows[t.entities].append(_row(entity_columns, e, doc_id))
+        rows[t.mentions].extend(_row(mention_columns, _Mention(m), doc_id, e.id) for m in e.mentions)
     for table, items in ((t.claims, analysis.claims), (t.events, analysis.events),
                          (t.quantities, analysis.quantities), (t.times, analysis.times)):
-        rows[table].extend(_row(table, item, document_id=doc_id) for item in items)
+        columns = _columns(table)
+        rows[table].extend(_row(columns, item, doc_id) for item in items)
     return rows
 
 
@@ -260,7 +268,7 @@ class SQLStore:
         """The documents and every row of their analyses, one multi-row insert per table."""
         start = datetime.now(UTC)
         documents, fts_docs, fts_claims, bands = [], [], [], []
-        rows: dict[Any, list[dict[str, Any]]] = {table: [] for table in t.ANALYSIS_TABLES}
+        rows: dict[Any, list[tuple[Any, ...]]] = {table: [] for table in t.ANALYSIS_TABLES}
         for i, item in enumerate(items):
             analysis, doc = item.analysis, item.analysis.document
             documents.append({
@@ -279,8 +287,7 @@ class SQLStore:
                               for c in analysis.claims)
         conn.execute(insert(t.documents), documents)
         for table, table_rows in rows.items():
-            if table_rows:
-                conn.execute(insert(table), table_rows)
+            insert_rows(conn, table, _columns(table), table_rows)
         if bands:
             conn.execute(insert(t.copy_bands), bands)
         if self.dialect == "sqlite":
