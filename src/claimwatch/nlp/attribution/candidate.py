@@ -27,6 +27,7 @@ from claimwatch.nlp.attribution.cues import (
     UNNAMED_SOURCE_NOUNS,
 )
 from claimwatch.nlp.attribution.phrase_cues import Found
+from claimwatch.nlp.token_table import token_table
 
 Range = tuple[int, int]
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -234,10 +235,11 @@ def content_side(content: Range, cue: Range | None) -> str:
 def content_head(doc: Doc, content: Range) -> Token:
     """The head word of a content: its first token whose head lies outside it (or that is a root)."""
     start, end = content
-    for token in doc[start:end]:
-        head = token.head.i  # one Token for the head, not one per comparison
-        if not start <= head < end or head == token.i:
-            return token
+    heads = token_table(doc).head
+    for i in range(start, end):
+        head = heads[i]
+        if not start <= head < end or head == i:
+            return doc[i]
     return doc[start]
 
 

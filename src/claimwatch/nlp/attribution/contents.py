@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from claimwatch.nlp.token_table import TokenTable, token_table
+
 #: Subordinators that introduce but do not belong to a content ("that", "as" …); "whether" and
 #: "if" stay, since they make the content a question.
 _DROPPED_MARKS = frozenset({"as", "because", "since", "while", "although", "though", "so"})
@@ -44,29 +46,29 @@ def clause_range(head: Token, without: tuple[int, int] | None = None) -> tuple[i
 
 
 def _only_punct(doc: Doc, start: int, end: int) -> bool:
-    return all(doc[i].is_punct for i in range(start, end))
+    punct = token_table(doc).is_punct
+    return all(punct[i] for i in range(start, end))
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut punctuation, whitespace (paragraph breaks), conjunctions and a leading complementizer off
     both ends of [start, end)."""
-    # Each token is fetched once per test: doc[i] makes a new Token object every time, and trim runs
-    # for every reading of every candidate.
-    while start < end and _cut_before(doc[start]):
+    table = token_table(doc)  # trim runs for every reading of every candidate: no Token objects
+    while start < end and _cut_before(table, start):
         start += 1
-    while end > start and _cut_after(doc[end - 1]):
+    while end > start and _cut_after(table, end - 1):
         end -= 1
     return start, end
 
 
-def _cut_before(token: Token) -> bool:
-    dep = token.dep_
-    return (dep in _EDGE_DEPS or token.is_punct or token.is_space
-            or (dep == "mark" and token.lower_ in _DROPPED_MARKS))
+def _cut_before(table: TokenTable, i: int) -> bool:
+    dep = table.dep[i]
+    return (dep in _EDGE_DEPS or table.is_punct[i] or table.is_space[i]
+            or (dep == "mark" and table.lower[i] in _DROPPED_MARKS))
 
 
-def _cut_after(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.dep_ == "cc"
+def _cut_after(table: TokenTable, i: int) -> bool:
+    return table.is_punct[i] or table.is_space[i] or table.dep[i] == "cc"
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -204,13 +206,15 @@ def in_attribution_phrase(token: Token, cue_token: Token, quotes: QuoteIndex) ->
         return quote is None or quote[0] == token.idx or token.idx >= quote[1] - 1
     if quotes.inside(token):
         return False
-    node = token
+    table = token_table(token.doc)
+    node, cue = token.i, cue_token.i
     for _ in range(12):
-        if node.head == node:
+        head = table.head[node]
+        if head == node:
             return False
-        if node.head == cue_token:
-            return node.dep_ not in _CLAUSAL
-        node = node.head
+        if head == cue:
+            return table.dep[node] not in _CLAUSAL
+        node = head
     return False
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimwatch.nlp.attribution.contents import QuoteIndex, trim
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
 from claimwatch.nlp.attribution.verb_claims import NOUN_ROLES, RELATIVE_TAGS, quotation_may_follow
+from claimwatch.nlp.token_table import token_table
 
 #: Dependents that add circumstances to a clause rather than what is asserted.
 _ADVERBIAL = frozenset({"advcl"})
@@ -70,9 +71,10 @@ def without_set_off_modifier(found: Found) -> Found | None:
     which includes …": the writer's gloss on the reported words); None when there is none."""
     doc = found.content_head.doc
     start, end = found.content
-    for token in doc[start + 1:end - 1]:
-        left = token.left_edge.i
-        if token.dep_ not in _SET_OFF or token.right_edge.i < end - 2 or not start <= token.head.i < left:
+    table = token_table(doc)
+    for i in range(start + 1, end - 1):
+        left = table.left_edge[i]
+        if table.dep[i] not in _SET_OFF or table.right_edge[i] < end - 2 or not start <= table.head[i] < left:
             continue
         if left - 1 > start and doc[left - 1].text in _SET_OFF_MARKS:
             core = trim(doc, start, left - 1)
