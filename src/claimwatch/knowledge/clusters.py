@@ -50,11 +50,10 @@ def independent_origin(doc: DocInfo) -> str:
 
 
 def _days_agree(a: Report, b: Report, window_days: int) -> bool:
-    if a.interval is None or b.interval is None:
+    if a.days is None or b.days is None:
         return True
     slack = EVENT_DAY_SLACK if a.dated_by_event and b.dated_by_event else window_days
-    wa = widen(a.interval, slack)
-    return not (wa[1] < b.interval[0] or b.interval[1] < wa[0])
+    return not (a.days[1] + slack < b.days[0] or b.days[1] < a.days[0] - slack)
 
 
 def _agree(x: Actor | None, y: Actor | None, a: Report, b: Report) -> bool:
@@ -88,10 +87,14 @@ def _anchors(a: Report, b: Report, swapped: bool) -> int | None:
     """How many parties the reports share, with b's actor and target swapped or not; None when
     some party cannot be the same."""
     b_actor, b_target = (b.target, b.actor) if swapped else (b.actor, b.target)
-    pairs = ((a.actor, b_actor), (a.target, b_target), (a.location, b.location))
-    if not all(_agree(x, y, a, b) for x, y in pairs):
-        return None
-    return sum(x is not None and y is not None for x, y in pairs)
+    shared = 0
+    for x, y in ((a.actor, b_actor), (a.target, b_target), (a.location, b.location)):
+        if x is None or y is None:
+            continue
+        if x.key != y.key and not _agree(x, y, a, b):
+            return None
+        shared += 1
+    return shared
 
 
 def same_happening(a: Report, b: Report, window_days: int = WINDOW_DAYS) -> bool:
@@ -100,11 +103,12 @@ def same_happening(a: Report, b: Report, window_days: int = WINDOW_DAYS) -> bool
         return False
     if not _days_agree(a, b, window_days):
         return False
-    orientations = (False, True) if is_symmetric(a.type) and is_symmetric(b.type) else (False,)
-    found = [n for n in (_anchors(a, b, swapped) for swapped in orientations) if n is not None]
-    if not found:
+    anchors = _anchors(a, b, False)
+    if is_symmetric(a.type) and is_symmetric(b.type):
+        other = _anchors(a, b, True)
+        anchors = other if anchors is None else anchors if other is None else max(anchors, other)
+    if anchors is None:
         return False
-    anchors = max(found)
     if a.doc.id == b.doc.id and anchors == 0:  # one article's events are apart unless they share a party
         return False
     return jaccard(a.tokens, b.tokens) >= SIMILARITY_BY_ANCHORS[anchors]

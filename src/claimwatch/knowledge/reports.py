@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -44,6 +44,7 @@ def type_families() -> dict[str, str]:
     return {kind: family for family, kinds in _families_file()["families"].items() for kind in kinds}
 
 
+@lru_cache(maxsize=1024)
 def is_symmetric(event_type: str) -> bool:
     """Whether the two parties of this type of event may be named in either order."""
     return event_type in _families_file()["symmetric"]
@@ -113,9 +114,14 @@ class Report:
     retraction: bool = False
     cluster: str = ""
 
-    @property
+    @cached_property
     def family(self) -> str:
         return family_of(self.type)
+
+    @cached_property
+    def days(self) -> tuple[int, int] | None:
+        """`interval` as day numbers (date ordinals), which clustering compares pair after pair."""
+        return (self.interval[0].toordinal(), self.interval[1].toordinal()) if self.interval else None
 
     @property
     def negative(self) -> bool:

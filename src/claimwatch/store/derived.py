@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from claimwatch.store import schema as t
@@ -19,6 +19,8 @@ DERIVED_TABLES = (t.cluster_contradictions, t.knowledge_state, t.claim_bands, t.
 _WORD = re.compile(r"\w+")
 #: Keys in one IN list: well under SQLite's limit of bound parameters.
 CHUNK = 5000
+#: Rows from which PostgreSQL is sent a COPY rather than INSERTs (a COPY costs a round trip more).
+COPY_FROM = 20
 
 
 def name_words(folded: str) -> list[str]:
@@ -232,20 +234,17 @@ def report_rows(conn: Connection) -> list[Row]:
     return list(conn.execute(select(t.reports)))
 
 
-def _candidate_queries(columns: list[Any], family: str, days: tuple[str, str] | None,
-                       anchors: list[str]) -> list[Any]:
-    """The queries whose rows together are the candidates (see `candidate_report_keys`), each one
-    that an index answers: dated reports through (family, day_end), which in a store written in
-    time order reads the reports of the last days rather than every report of the family before
-    `days` (what an index on the first day gave); undated ones through the same index's NULLs."""
-    r = t.reports.c
-    shares = or_(r.actor.in_(anchors), r.target.in_(anchors)) if anchors else None
-    if days is None:
-        return [] if shares is None else [select(*columns).where(r.family == family, shares)]
-    queries = [select(*columns).where(r.family == family, r.day_end >= days[0], r.day_start <= days[1])]
-    if shares is not None:
-        queries.append(select(*columns).where(r.family == family, r.day_end.is_(None), shares))
-    return queries
+def driver_rows(conn: Connection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of one SELECT (`?` for each parameter) through the driver's own cursor, for the
+    queries asked once per report or claim: SQLAlchemy's statement and row objects cost more than
+    the query there."""
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
+    elif conn.dialect.name != "sqlite":
+        return [tuple(row) for row in conn.exec_driver_sql(sql, tuple(params))]
+    cursor = conn.connection.cursor()
+    cursor.execute(sql, params)
+    return cursor.fetchall()
 
 
 def candidate_report_keys(conn: Connection, family: str, days: tuple[str, str] | None,
@@ -253,10 +252,19 @@ def candidate_report_keys(conn: Connection, family: str, days: tuple[str, str] |
     """(document_id, event_id, cluster) of the reports of a type family that may be the same
     happening: those whose days meet `days` (ISO first and last day), and the undated ones sharing
     an actor or target with `anchors`; for an undated report (`days` None), those sharing an
-    actor or target."""
-    r = t.reports.c
-    return [(d, e, c) for query in _candidate_queries([r.document_id, r.event_id, r.cluster], family, days, anchors)
-            for d, e, c in conn.execute(query)]
+    actor or target. Each query is one an index answers: dated reports through (family, day_end),
+    which in a store written in time order reads the reports of the last days, not every report of
+    the family before `days` (what an index on the first day gave); undated ones through the same
+    index's NULLs."""
+    select_ = "SELECT document_id, event_id, cluster FROM reports WHERE family = ? AND "
+    marks = ", ".join("?" * len(anchors))
+    shares = f"(actor IN ({marks}) OR target IN ({marks}))"
+    if days is None:
+        return driver_rows(conn, select_ + shares, [family, *anchors, *anchors]) if anchors else []
+    rows = driver_rows(conn, select_ + "day_end >= ? AND day_start <= ?", [family, days[0], days[1]])
+    if anchors:
+        rows += driver_rows(conn, select_ + "day_end IS NULL AND " + shares, [family, *anchors, *anchors])
+    return rows
 
 
 def clusters_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
@@ -283,7 +291,7 @@ def report_rows_of(conn: Connection, document_ids: list[str]) -> list[Row]:
 
 
 def insert_report(conn: Connection, row: dict[str, Any]) -> None:
-    conn.execute(insert(t.reports).values(**row))
+    insert_rows(conn, t.reports, tuple(row), [tuple(row.values())])
 
 
 def merge_report_clusters(conn: Connection, into: str, others: list[str]) -> None:
@@ -349,13 +357,14 @@ def insert_rows(conn: Connection, table: Any, columns: tuple[str, ...], rows: li
     if not rows:
         return
     names = ", ".join(columns)
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql" and len(rows) >= COPY_FROM:
         with conn.connection.cursor().copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-    elif conn.dialect.name == "sqlite":
+    elif conn.dialect.name in ("postgresql", "sqlite"):
+        mark = "%s" if conn.dialect.name == "postgresql" else "?"
         conn.connection.cursor().executemany(
-            f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+            f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})", rows)
     else:
         conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
 
