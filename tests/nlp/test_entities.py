@@ -209,3 +209,23 @@ def test_the_scan_is_public_state_that_the_place_and_name_helpers_share(nlp):
     jane = next(t.i for t in doc if t.text == "Jane")
     add_titled_person(scan, [doc[jane], doc[jane + 1]])
     assert state.entities.get("person:janeroe").name == "Jane Roe"
+
+
+def test_a_place_no_gazetteer_knows_takes_the_country_of_its_place_noun(analyse):
+    # invented names, so that no gazetteer entry decides it
+    state, ents = analyse("Shells fell on the besieged Sudanese city of Umm Qarafa and on Mali's town of Tessoumbé.")
+    assert ents["Umm Qarafa"].type == "place" and ents["Umm Qarafa"].country == "SDN"
+    assert ents["Tessoumbé"].type == "place" and ents["Tessoumbé"].country == "MLI"
+
+
+def test_a_name_after_a_demonym_and_a_role_noun_is_of_that_country(analyse):
+    state, ents = analyse("Police detained Kenyan activist Wanjiru Odhiambo and Russian lawyer Oleg Sorokin on Monday.")
+    assert ents["Wanjiru Odhiambo"].country == "KEN" and ents["Wanjiru Odhiambo"].sector == "opposition"
+    assert ents["Oleg Sorokin"].country == "RUS" and ents["Oleg Sorokin"].sector is None
+
+
+def test_a_title_the_model_tags_as_a_name_still_carries_the_country(analyse):
+    # spaCy's small model often takes a title before a name for part of a person ("Emir Sheikh")
+    state, ents = analyse("The minister received Qatar's Emir Sheikh Hamad bin Nasser al-Rumaihi for talks on energy.")
+    person = next(e for name, e in ents.items() if "Rumaihi" in name)
+    assert person.country == "QAT"

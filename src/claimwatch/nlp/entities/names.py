@@ -121,7 +121,7 @@ def _country_before_title(scan: DocScan, title: int) -> tuple[Entry | None, str 
                 and doc[i].text not in _POSSESSIVE:
             sector = None  # "party leader", "Hamas leader": not the country's government
         if not (word in TITLE_SECTORS or doc[i].text in _POSSESSIVE or word in ("of", "the", "-", "and")
-                or doc[i].pos_ in ("ADJ", "NOUN", "PROPN")) or doc[i].ent_type_ == "PERSON":
+                or doc[i].pos_ in ("ADJ", "NOUN", "PROPN")) or (doc[i].ent_type_ == "PERSON" and word not in TITLES):
             break
     return None, None
 

@@ -116,6 +116,34 @@ def add_place_ent(scan: DocScan, ent: SpacySpan) -> None:
         scan.state.entities.add("place:" + squash(span.text), scan.state.span(span), name=span.text, type="place")
 
 
+#: Place nouns whose "of" object names a settlement or region of the country that modifies them ("the Sudanese
+#: city of X", "Russia's region of X").
+_NAMED_PLACE_NOUNS = PLACE_NOUNS | frozenset({"town", "village", "port", "enclave", "island", "state"})
+
+
+def add_place_of_country(scan: DocScan, ent: SpacySpan) -> bool:
+    """A name no gazetteer knows, in "the [country's] <place noun> of X" ("the besieged Sudanese city of
+    X", "Ukraine's town of X"): a place of that country (the text says which), recorded; whether it was one.
+    spaCy often calls such a name an organisation or a person."""
+    words = ent[1:] if scan.lowers[ent.start] == "the" else ent
+    if not len(words) or scan.any_claimed(ent):
+        return False
+    root = words.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    if noun.lemma_.lower() not in _NAMED_PLACE_NOUNS or not all(t.pos_ == "PROPN" for t in words):
+        return False
+    country = next((scan.country_at[c.i] for c in noun.children
+                    if c.i < noun.i and c.dep_ in ("amod", "compound", "poss") and c.i in scan.country_at), None)
+    if country is None or not country.country:
+        return False
+    scan.state.entities.add("place:" + squash(words.text), scan.state.span(words), name=words.text, type="place",
+                            country=country.country)
+    scan.claim(words.start, words.end)
+    return True
+
+
 def place_noun_pass(scan: DocScan) -> None:
     """Proper nouns in no mention yet that the syntax makes places: before a place noun ("the Kursk border
     region"), or a large city after a place preposition that spaCy did not mark."""

@@ -34,6 +34,7 @@ from claimwatch.nlp.entities.places import (
     add_city,
     add_place,
     add_place_ent,
+    add_place_of_country,
     capital_is_city,
     org_is_city,
     place_noun_pass,
@@ -171,9 +172,13 @@ def agency_pass(scan: DocScan) -> None:
 
 
 # -- pass 2: spaCy's ents
+_NAMED_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC"})
+
+
 def ent_pass(scan: DocScan) -> None:
     """The spaCy ents no earlier pass claimed: persons (full names first), organisations, places."""
-    ents = list(scan.doc.ents)
+    # "the Sudanese city of X": a place whatever spaCy calls X
+    ents = [ent for ent in scan.doc.ents if ent.label_ not in _NAMED_LABELS or not add_place_of_country(scan, ent)]
     for ent in ents:  # full names first, so that later (or earlier) surnames find them
         if ent.label_ == "PERSON" and not scan.any_claimed(ent):
             tokens = person_name_tokens(ent)
