@@ -674,3 +674,20 @@ def test_what_reports_called_fabrications_say_is_denied():
     assert denied.polarity == "negative"
     kept = only(analyse("The Kremlin said reports that Russian jets had bombed Moldova were accurate."), "ASSAULT")
     assert kept.polarity == "positive"
+
+
+def test_an_attack_on_unnamed_victims_targets_the_country_it_happens_in():
+    a = analyse("A roadside bomb went off beside a checkpoint in the Nigerian city of Maiduguri on Sunday, "
+                "killing six soldiers, the army said.")
+    event = only(a, "ASSAULT")
+    assert country(a, event.target) == "NGA"
+    assert a.entity(event.location).name == "Maiduguri"  # the participle happens where its clause does
+
+
+def test_a_place_nouns_possessor_is_where_an_attack_happens():
+    # a province no gazetteer knows: only "Iraq's" says where it is
+    a = analyse("Turkish drones carried out strikes on suspected militant camps in Iraq's Zawita Bezhar province, "
+                "the defence ministry said.")
+    event = only(a, "ASSAULT")
+    assert (country(a, event.actor), country(a, event.target)) == ("TUR", "IRQ")
+

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimwatch.model import Entity, Quantity, Time
 from claimwatch.nlp.entities.actors import resolve_actor
+from claimwatch.nlp.entities.places import PLACE_NOUNS
 from claimwatch.nlp.events.memory import quantities_at, quantities_within, times_within
 from claimwatch.nlp.events.plover_lexicon import lexicon
 from claimwatch.nlp.events.vocabulary import (
@@ -187,10 +188,13 @@ def instrument_actor(verb: Token, state: DocState) -> Entity | None:
 
 def place_of(phrase: Token, state: DocState) -> Entity | None:
     """The place or country a locative object names itself: its head or a name compounded with
-    it ("the Kursk region"), or what it is part of ("the outskirts of X"); never a possessor
-    ("in X's strikes" says who struck, not where)."""
-    words = [phrase] + [c for c in phrase.children if c.dep_ in ("compound", "amod")]
-    words += [p for _, p in prep_objects(phrase, {"of"})]
+    it ("the Kursk region"), or what it is part of ("the outskirts of X"); a possessor only of a place
+    noun ("in X's Y province"): "in X's strikes" says who struck, not where."""
+    # the narrower name first: "the Pakistani city of X" is in X, "X's Y region" in Y, both in a country
+    words = [phrase] + [p for _, p in prep_objects(phrase, {"of"})]
+    words += [c for c in phrase.children if c.dep_ in ("compound", "amod")]
+    if phrase.lemma_.lower() in PLACE_NOUNS:
+        words += [c for c in phrase.children if c.dep_ == "poss"]
     for word in words:
         entity = state.entities.at(state.span(word))
         if entity is not None and (entity.type or "").lower() in PLACE_TYPES:
