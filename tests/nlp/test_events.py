@@ -691,3 +691,10 @@ def test_a_place_nouns_possessor_is_where_an_attack_happens():
     event = only(a, "ASSAULT")
     assert (country(a, event.actor), country(a, event.target)) == ("TUR", "IRQ")
 
+
+
+def test_accepting_or_turning_down_an_offer_targets_whoever_made_it():
+    a = analyse("Hungary rejected a compromise plan drawn up by Austrian negotiators on Friday.")
+    assert country(a, only(a, "REJECT").target) == "AUT"
+    a = analyse("Chile accepted an invitation from Peru to join the maritime talks.")
+    assert country(a, only(a, "AGREE").target) == "PER"

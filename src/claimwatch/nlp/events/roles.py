@@ -19,6 +19,7 @@ from claimwatch.nlp.events.vocabulary import (
     BORDER_NOUNS,
     DEPLOYMENT_NOUNS,
     OBJECT_TARGET_PREPS,
+    OFFER_NOUNS,
     PARTNER_PREPS,
     TARGET_PREPS,
 )
@@ -156,15 +157,29 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
                 for word, pobj in args.prep_objects(subject, {"on", "against", "of", "upon", "between"}):
                     candidates.extend(pobj.conjuncts if word == "between" else [pobj])
     about_event = type_ in ("ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN")
+    answers_offer = type_ in ("AGREE", "REJECT")
     for phrase in candidates:
         found = None
-        if about_event and phrase.lemma_.lower() in lexicon().nouns:
+        if answers_offer and phrase.lemma_.lower() in OFFER_NOUNS:  # "accepted an invitation from X"
+            found = args.possessor_actor(phrase, state) or _offered_from(token, state)
+            found = None if found is not None and actor is not None and found.id == actor.id else found
+        if found is None and about_event and phrase.lemma_.lower() in lexicon().nouns:
             found = args.possessor_actor(phrase, state)  # "condemned X's attack" accuses X
             found = None if found is not None and actor is not None and found.id == actor.id else found
         found = found or args.entity_of(phrase, state, actor)
         if found is not None:
             return found, phrase
     return None, (candidates[0] if candidates else None)
+
+
+def _offered_from(verb: Token, state: DocState) -> Entity | None:
+    """Who an offer came from where the parse hangs "from X" on the verb ("accepted an invitation
+    from X to visit")."""
+    for _, pobj in args.prep_objects(verb, {"from"}):
+        found = args.entity_of(pobj, state)
+        if found is not None:
+            return found
+    return None
 
 
 def actor_of(trigger: Trigger, state: DocState) -> Entity | None:

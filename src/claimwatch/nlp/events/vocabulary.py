@@ -54,6 +54,7 @@ TARGET_PREPS = _words(_ARGUMENTS, "target_preps")
 PARTNER_PREPS = _words(_ARGUMENTS, "partner_preps")
 RELATIVE_PRONOUNS = _words(_ARGUMENTS, "relative_pronouns")
 OBJECT_TARGET_PREPS = _words(_ARGUMENTS, "object_target_preps")
+OFFER_NOUNS = _words(_ARGUMENTS, "offer_nouns")
 DEPLOYMENT_NOUNS = _words(_ARGUMENTS, "deployment_nouns")
 NOT_DOING_VERBS = _words(_ARGUMENTS, "not_doing_verbs")
 
