@@ -698,3 +698,13 @@ def test_accepting_or_turning_down_an_offer_targets_whoever_made_it():
     assert country(a, only(a, "REJECT").target) == "AUT"
     a = analyse("Chile accepted an invitation from Peru to join the maritime talks.")
     assert country(a, only(a, "AGREE").target) == "PER"
+
+
+def test_protesters_of_a_country_who_name_no_other_target_protest_against_their_own_government():
+    a = analyse("Thousands of Chileans marched through Santiago on Thursday to demand higher pensions.")
+    event = only(a, "PROTEST")
+    assert (country(a, event.actor), country(a, event.target)) == ("CHL", "CHL")
+    # abroad, the protest is not against their own government by default
+    a = analyse("Hundreds of Eritreans protested in Tel Aviv on Saturday.")
+    event = only(a, "PROTEST")
+    assert country(a, event.actor) == "ERI" and country(a, event.target) != "ERI"

@@ -239,7 +239,10 @@ def protest_actor_from_place(draft: EventDraft, state: DocState) -> None:
     place of the protest is known ("protests erupted in X's capital"), its country's people do,
     and a protest that names no other target is against their own government (PLOVER codes
     domestic dissent country → country)."""
-    if draft.actor is not None or draft.type != "PROTEST":
+    if draft.type != "PROTEST":
+        return
+    if draft.actor is not None:
+        _against_own_government(draft, state)
         return
     subject = args.actor_phrase(draft.clause_verb) if not draft.trigger.nominal else None
     for _, pobj in args.prep_objects(subject, PROTESTER_PLACE_PREPS) if subject is not None else []:
@@ -251,6 +254,18 @@ def protest_actor_from_place(draft: EventDraft, state: DocState) -> None:
     draft.actor = country
     if draft.target is None:
         draft.target = country
+
+
+def _against_own_government(draft: EventDraft, state: DocState) -> None:
+    """"Thousands of Xs rallied in X's capital to demand ...": protesters of a known country who name
+    no other target protest against their own government, coded country → country (PLOVER); not
+    where the protest is abroad ("Xs rallied outside Y's embassy in Z")."""
+    actor = draft.actor
+    if draft.target is not None or actor is None or not actor.country:
+        return
+    if draft.place is not None and draft.place.country and draft.place.country != actor.country:
+        return
+    draft.target = state.entities.get(f"country:{actor.country}") or actor
 
 
 def read_tolls(draft: EventDraft, plan: MergePlan, state: DocState) -> None:
