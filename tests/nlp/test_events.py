@@ -708,3 +708,11 @@ def test_protesters_of_a_country_who_name_no_other_target_protest_against_their_
     a = analyse("Hundreds of Eritreans protested in Tel Aviv on Saturday.")
     event = only(a, "PROTEST")
     assert country(a, event.actor) == "ERI" and country(a, event.target) != "ERI"
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition_or_of_what_it_warns_of():
+    a = analyse("Turkey threatened to block the deal unless Sweden extradited the suspects.")
+    assert country(a, only(a, "THREATEN").target) == "SWE"
+    a = analyse("Armenia's defence ministry warned that Azerbaijani units would pay a heavy price if they "
+                "crossed the line again.")
+    assert country(a, only(a, "THREATEN").target) == "AZE"

@@ -162,6 +162,8 @@ def read_action_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> No
     content = plan.contents.get(token.i)
     if draft.target is None and content is not None:  # "threatened to attack X" is a threat to X
         draft.target, _ = roles.target_of(content, state, draft.actor)
+    if draft.target is None and draft.type == "THREATEN":
+        draft.target = roles.threatened_party(token, state, draft.actor)
     draft.theme = moved_forces(draft)
     if draft.actor is None and draft.theme is not None:  # "X troops are stationed in Y": forces act for their state
         draft.actor = roles.forces_actor(token, draft.theme, state, draft.target)

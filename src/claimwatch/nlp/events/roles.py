@@ -172,6 +172,27 @@ def target_of(trigger: Trigger, state: DocState, actor: Entity | None) -> tuple[
     return None, (candidates[0] if candidates else None)
 
 
+#: Words that open the condition of a threat ("if X goes ahead", "unless X withdraws", "should X join").
+_CONDITION_MARKS = frozenset({"if", "unless", "should"})
+
+
+def threatened_party(verb: Token, state: DocState, actor: Entity | None) -> Entity | None:
+    """Whom a threat that names no object is aimed at: the subject of its condition ("would retaliate
+    if X went ahead", "should X join"), else the subject of what it warns will happen ("warned that X
+    would face a blow"); never the one who threatens."""
+    clauses = [c for c in verb.subtree if c.dep_ in ("ccomp", "xcomp") or c.i == verb.i]
+    conditions = [c for clause in clauses for c in clause.children if c.dep_ == "advcl"
+                  and any(m.lower_ in _CONDITION_MARKS and m.dep_ in ("mark", "aux", "advmod") and m.i < c.i
+                          for m in c.children)]
+    subjects = [s for c in conditions for s in args.children(c, "nsubj", "nsubjpass")]
+    subjects += [s for c in clauses if c.dep_ == "ccomp" for s in args.children(c, "nsubj", "nsubjpass")]
+    for subject in subjects:
+        found = args.entity_of(subject, state, actor, loose=False)
+        if found is not None:
+            return found
+    return None
+
+
 def _offered_from(verb: Token, state: DocState) -> Entity | None:
     """Who an offer came from where the parse hangs "from X" on the verb ("accepted an invitation
     from X to visit")."""
