@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from claimwatch.model import Entity, Quantity
 from claimwatch.nlp.entities.actors import country_of_place
-from claimwatch.nlp.events import args, parties, roles
+from claimwatch.nlp.events import args, parties, roles, targets
 from claimwatch.nlp.events.counts import size_of, tolls
 from claimwatch.nlp.events.memory import quantities_within
 from claimwatch.nlp.events.merge import MergePlan
@@ -129,12 +129,12 @@ def settle_transfer_type(draft: EventDraft, state: DocState) -> bool:
     if decided is None and theme is not None and theme.lemma_.lower() in nouns:
         decided = nouns[theme.lemma_.lower()]  # "granted an amnesty": the noun names the event
         if draft.target is None:
-            draft.target, _ = roles.target_of(Trigger(token, decided[0], decided[1]), state, draft.actor)
+            draft.target, _ = targets.target_of(Trigger(token, decided[0], decided[1]), state, draft.actor)
     if decided is None:
         return False
     draft.type, draft.mode = decided
     if draft.target is None and draft.type == "MOBILIZE":
-        draft.target, _ = roles.target_of(Trigger(token, draft.type, draft.mode), state, draft.actor)
+        draft.target, _ = targets.target_of(Trigger(token, draft.type, draft.mode), state, draft.actor)
     return True
 
 
@@ -154,16 +154,16 @@ def read_action_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> No
     """Target, moved forces and weapon of an event that is no transfer: a threat to attack X is a
     threat to X; forces stationed or withdrawn with nobody named act for their own state."""
     token = draft.token
-    draft.target, _ = roles.target_of(draft.trigger, state, draft.actor)
+    draft.target, _ = targets.target_of(draft.trigger, state, draft.actor)
     if draft.target is None and draft.host_verb is not None:  # "received X's king for talks"
         for obj in args.children(draft.host_verb, "dobj"):
             if obj.i != token.i:
                 draft.target = draft.target or args.entity_of(obj, state, draft.actor)
     content = plan.contents.get(token.i)
     if draft.target is None and content is not None:  # "threatened to attack X" is a threat to X
-        draft.target, _ = roles.target_of(content, state, draft.actor)
+        draft.target, _ = targets.target_of(content, state, draft.actor)
     if draft.target is None and draft.type == "THREATEN":
-        draft.target = roles.threatened_party(token, state, draft.actor)
+        draft.target = targets.threatened_party(token, state, draft.actor)
     draft.theme = moved_forces(draft)
     if draft.actor is None and draft.theme is not None:  # "X troops are stationed in Y": forces act for their state
         draft.actor = roles.forces_actor(token, draft.theme, state, draft.target)
@@ -200,17 +200,17 @@ def find_place(draft: EventDraft, state: DocState) -> None:
 def fall_back_target(draft: EventDraft, state: DocState) -> None:
     """A target the trigger's own arguments did not name: the partner of a symmetric event, one
     named on the object ("promised aid to X"), the country forces are put in, the recipient
-    of the same actor's earlier deployment or supply (roles.inherited_target), or the country an
+    of the same actor's earlier deployment or supply (targets.inherited_target), or the country an
     attack on unnamed victims happens in."""
     token, actor = draft.token, draft.actor
     if draft.partners is not None and draft.target is None:
         draft.target = draft.partners[1]
     if draft.target is None and not draft.trigger.nominal:
-        draft.target = roles.object_target(token, draft.type, state, actor)
+        draft.target = targets.object_target(token, draft.type, state, actor)
     if draft.target is None and draft.deploys:  # forces put in a place abroad are aimed at its country
         draft.target = parties.place_target(draft.place, actor, state)
-    if draft.target is None and actor is not None and draft.type in roles.INHERITS_TARGET:
-        draft.target = roles.inherited_target(actor, draft.type, state)
+    if draft.target is None and actor is not None and draft.type in targets.INHERITS_TARGET:
+        draft.target = targets.inherited_target(actor, draft.type, state)
     if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
         left = draft.place or args.place_within(token, state, preps=args.EVENT_PLACE_PREPS | {"from"})
         draft.target = parties.place_target(left, actor, state)
