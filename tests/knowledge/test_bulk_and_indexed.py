@@ -16,7 +16,7 @@ from claimwatch.knowledge.identity import ActorQuery, normalize_name
 from claimwatch.store import derived
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from knowledge_corpus import corpus  # noqa: E402
+from knowledge_corpus import Builder, corpus  # noqa: E402
 
 
 def _items() -> list[Incoming]:
@@ -173,3 +173,42 @@ def test_a_batch_whose_document_another_writer_stored_first_is_written_again_one
     first.close()
     late.close()
     reference.close()
+
+
+def test_a_store_from_before_integer_claim_bands_gets_the_same_bands_and_groups(db_url):
+    """Migration 0005 numbers the grouped claims and empties claim_bands; opening the knowledge
+    writes the bands again, the same as ingest wrote them."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from claimwatch.store import schema
+    from claimwatch.store.migrate import alembic_config, upgrade
+
+    quotes = []
+    for i, outlet in enumerate(("a.example", "b.example", "c.example")):
+        doc = Builder(f"Maria Okafor said the ceasefire talks would resume in Geneva next week ({i}).",
+                      "2024-03-04", outlet)
+        doc.claim("Maria Okafor", "said", "the ceasefire talks would resume in Geneva next week")
+        quotes.append(Incoming(doc.analysis, outlet))
+    store = Store(db_url)
+    store.add_many([*_items(), *quotes])
+    expected = _knowledge(store)
+
+    def rows(table) -> list[tuple]:
+        with store.engine.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(select(table)))
+
+    bands, groups = rows(schema.claim_bands), rows(schema.claim_groups)
+    clusters = [cluster for _doc, _claim, cluster, _number in groups]
+    assert bands and len(set(clusters)) < len(clusters)  # the quote's three claims are one group
+    cfg = alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    upgrade(store.engine)
+    assert rows(schema.claim_bands) == [] and rows(schema.claim_groups) == groups
+    store.close()
+    store = Store(db_url)
+    assert rows(schema.claim_bands) == bands
+    assert _knowledge(store) == expected
+    store.close()
