@@ -716,3 +716,12 @@ def test_a_threat_is_aimed_at_the_subject_of_its_condition_or_of_what_it_warns_o
     a = analyse("Armenia's defence ministry warned that Azerbaijani units would pay a heavy price if they "
                 "crossed the line again.")
     assert country(a, only(a, "THREATEN").target) == "AZE"
+
+
+def test_parties_named_together_back_a_third_party_not_each_other():
+    a = analyse("Iran and Venezuela support the rebels in the north, the report said.")
+    event = only(a, "SUPPORT")
+    assert country(a, event.actor) == "IRN" and country(a, event.target) != "VEN"
+    a = analyse("Chile and Peru signed a fisheries partnership agreement in Lima on Tuesday.")
+    event = only(a, "SUPPORT")
+    assert (country(a, event.actor), country(a, event.target)) == ("CHL", "PER")

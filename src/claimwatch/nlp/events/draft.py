@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimwatch.model import Entity, Quantity
-from claimwatch.nlp.entities.actors import country_of_place
+from claimwatch.nlp.entities.actors import SECTOR_NOUNS, country_of_place
 from claimwatch.nlp.events import args, parties, roles, targets
 from claimwatch.nlp.events.counts import size_of, tolls
 from claimwatch.nlp.events.memory import quantities_within
 from claimwatch.nlp.events.merge import MergePlan
 from claimwatch.nlp.events.plover_lexicon import Trigger, lexicon
 from claimwatch.nlp.events.plover_rules import assault_mode, object_class, transfer_type
+from claimwatch.nlp.events.roles import SYMMETRIC
 from claimwatch.nlp.state import DocState
 
 #: Material events worth keeping even when no named actor or target takes part ("police fired tear gas").
@@ -98,9 +99,18 @@ def split_partners(draft: EventDraft, state: DocState) -> None:
     verb = draft.clause_verb if draft.trigger.nominal else draft.token
     if draft.trigger.nominal and draft.host_verb is None:
         return
+    if draft.type not in SYMMETRIC and any(_names_a_party(obj) for obj in args.children(verb, "dobj")):
+        return  # "X and Y support the government": both back a third party, not each other
     draft.partners = parties.split_adjectival_subject(verb, state) or parties.split_conjoined_subject(verb, state)
     if draft.partners is not None:
         draft.actor = draft.partners[0]
+
+
+def _names_a_party(phrase: Token) -> bool:
+    """Whether a noun phrase names someone rather than something: a name, a person's pronoun, or a noun
+    that gives an actor its sector ("the government", "the rebels")."""
+    return (phrase.pos_ in ("PROPN", "PRON") and phrase.lower_ not in ("it", "this", "that")
+            or phrase.lemma_.lower() in SECTOR_NOUNS)
 
 
 def read_transfer_roles(draft: EventDraft, plan: MergePlan, state: DocState) -> None:
