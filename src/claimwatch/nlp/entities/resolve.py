@@ -215,6 +215,8 @@ def _surname_mention(scan: DocScan, ent: SpacySpan) -> bool:
     """A single-token ent that is the surname of a person already named ("Bechtol" after "Bruce Bechtol")."""
     if len(ent) != 1 or not ent[0].text[:1].isupper():
         return False
+    if ent.label_ in ("GPE", "LOC") and scan.gaz.place(ent.text, UNLABELLED_CITY_POPULATION) is not None:
+        return False  # a large city the model calls a place is that city, though a person bears its name
     found = scan.state.entities.get("person:" + squash(ent[0].text))
     if found is None or found.type != "person":
         return False
