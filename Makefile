@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint setup clean lexicons
+.PHONY: demo test lint setup clean lexicons accurate-model
 
 setup: $(STAMP)
 
@@ -22,6 +22,11 @@ test: $(STAMP)
 # Regenerates the lexicons compiled from the CAMEO and Phoenix dictionaries (needs ../shared/data).
 lexicons: $(STAMP)
 	$(PY) -m claimwatch.training.dictionaries ../shared/data
+
+# Retrains the accurate mode's cue tagger and second stage on PolNeAR train (dev picks the epochs; needs
+# ../shared/data): nlp/models/cue_tagger.bin and attribution_accurate.json.gz (docs/attribution.md).
+accurate-model: $(STAMP)
+	$(PY) -m claimwatch.training.cue_tagger ../shared/data/polnear/train ../shared/data/polnear/dev
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests

@@ -24,3 +24,17 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 #: (evaluation/data/events_dev.jsonl) it found no event our lexicon missed and added false ones
 #: (type F1 0.828 without, 0.821 with; docs/events.md).
 EVENT_DICTIONARY = os.environ.get("CLAIMWATCH_EVENT_DICTIONARY", "") == "cameo"
+
+#: The accurate mode of attribution (`--accurate`, CLAIMWATCH_ACCURATE=1): a tagger with its own network
+#: reads the words around each candidate cue, and a second stage trained with its probabilities decides
+#: which candidates are cues (nlp/attribution/accurate.py). Off by default: it is slower, and the tagger
+#: and its trees are loaded only when it is on (docs/attribution.md has the figures).
+ACCURATE = os.environ.get("CLAIMWATCH_ACCURATE", "") not in ("", "0")
+
+
+def use_accurate() -> None:
+    """Turn the accurate mode on for this process and for the worker processes it starts (which read the
+    environment when they import this module)."""
+    global ACCURATE
+    ACCURATE = True
+    os.environ["CLAIMWATCH_ACCURATE"] = "1"

@@ -57,6 +57,9 @@ def extract(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
 WorkersOpt = Annotated[int, typer.Option(
     help="Worker processes; 0 picks by the number of inputs and cores (one process for a few inputs).")]
 
+AccurateOpt = Annotated[bool, typer.Option(
+    "--accurate", help="Attribution in the accurate mode (slower: a tagger reads every word; CLAIMWATCH_ACCURATE=1).")]
+
 #: Inputs per extra worker before `--workers 0` starts one: a worker costs a model load (~1 s).
 INPUTS_PER_WORKER = 16
 
@@ -69,8 +72,12 @@ def _workers(requested: int, n_inputs: int) -> int:
 
 @app.command()
 def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None, fmt: FormatOpt = None,
-            workers: WorkersOpt = 0) -> None:
+            workers: WorkersOpt = 0, accurate: AccurateOpt = False) -> None:
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
+    if accurate:
+        from claimwatch import config
+
+        config.use_accurate()
     from claimwatch.batch.workers import analyze_parallel
     from claimwatch.ingest import check_published
     from claimwatch.ingest.language import not_english_reason

@@ -43,9 +43,15 @@ def evaluate(
     name: Annotated[Evaluation, typer.Argument(help="What to score.")],
     path: Annotated[Path, typer.Argument(help="The gold data (a folder or a file).")],
     fmt: FormatOpt = None,
+    accurate: Annotated[bool, typer.Option("--accurate", help="Attribution in the accurate mode (slower: a "
+                                           "tagger reads every word; CLAIMWATCH_ACCURATE=1).")] = False,
 ) -> None:
     """Score a component on gold data and print precision, recall and F1."""
     require_path(path)
+    if accurate:
+        from claimwatch import config
+
+        config.use_accurate()
     _print_report(_scorer(name)(path), name.value, fmt)
 
 

@@ -22,6 +22,7 @@ import dataclasses
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from claimwatch import config
 from claimwatch.model import Claim, Source, TextSpan
 from claimwatch.nlp.attribution.candidate import Candidate
 from claimwatch.nlp.attribution.contents import trim
@@ -45,7 +46,12 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     the cue model rates likely enough, one per cue and per content, and the author's own claims."""
     model = model or load_model()
     cands = list(candidates(doc, state))
-    probabilities, threshold = _probabilities(model, cands)
+    if config.ACCURATE:  # imported, and its tagger loaded, only in the accurate mode
+        from claimwatch.nlp.attribution.accurate import accurate_scores
+
+        probabilities, threshold = accurate_scores(doc, model, cands, _always_cue)
+    else:
+        probabilities, threshold = _probabilities(model, cands)
     scored = [(p, item) for p, (item, _) in zip(probabilities, cands, strict=True)]
     found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
     found.sort(key=lambda item: item.cue or item.content)
