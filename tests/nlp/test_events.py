@@ -725,3 +725,19 @@ def test_parties_named_together_back_a_third_party_not_each_other():
     a = analyse("Chile and Peru signed a fisheries partnership agreement in Lima on Tuesday.")
     event = only(a, "SUPPORT")
     assert (country(a, event.actor), country(a, event.target)) == ("CHL", "PER")
+
+
+def test_arrests_pardons_releases_and_sanctions_count_the_people_they_fall_on():
+    a = analyse("Police in Lagos arrested 37 protesters on Saturday, the police said.")
+    assert only(a, "COERCE").size == 37
+    a = analyse("Egypt's president pardoned 211 prisoners ahead of the Eid holiday, state media said.")
+    assert only(a, "CONCEDE").size == 211
+    a = analyse("Bolivia's president granted amnesty to more than 1,900 inmates on Friday, the government said.")
+    assert only(a, "CONCEDE").size == 1900
+    a = analyse("The rebels freed seven hostages in the north on Sunday, the army said.")
+    assert only(a, "RETREAT").size == 7
+
+
+def test_a_sanction_on_companies_counts_no_people():
+    a = analyse("Washington imposed sanctions on 14 shipping companies on Tuesday, the Treasury said.")
+    assert only(a, "SANCTION").size is None

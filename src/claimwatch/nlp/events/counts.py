@@ -91,16 +91,38 @@ def toll_of(noun: Token, state: DocState, quantities: list[Quantity]) -> tuple[f
     return None, None
 
 
-def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: list[Quantity]) -> float | None:
-    """The personnel count of a deployed, mobilized or protesting group. People beat units:
-    "four brigades, totaling 12,000 soldiers" is 12,000."""
+#: Types whose size is how many people they fall on: those arrested or expelled (COERCE), pardoned or
+#: amnestied (CONCEDE), sanctioned (SANCTION); and those a release frees (RETREAT of mode release).
+AFFECTED_COUNT_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION"})
+_AFFECTED_PREPS = {"for", "to", "on", "against"}
+
+
+def prep_objects_of(noun: Token, preps: set[str]) -> list[Token]:
+    """The objects of the noun's prepositions among `preps`."""
+    return [p for _, p in prep_objects(noun, preps)]
+
+
+def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: list[Quantity],
+            type_: str | None = None, mode: str | None = None) -> float | None:
+    """The personnel count of a deployed, mobilized or protesting group, or how many people an arrest, a
+    pardon, a sanction or a release falls on. People beat units: "four brigades, totaling 12,000 soldiers"
+    is 12,000."""
     token = trigger.token
     phrases: list[Token] = []
     if theme is not None:
         phrases.append(theme)
-    if trigger.type == "PROTEST" and not trigger.nominal:
+    type_, mode = type_ or trigger.type, mode or trigger.mode  # the event's, where it differs from the trigger's
+    affected = type_ in AFFECTED_COUNT_TYPES or (type_ == "RETREAT" and mode == "release")
+    if affected:  # "arrested 40 people", "pardoned 18 prisoners", "an amnesty for 5,800 prisoners"
+        if trigger.nominal:
+            phrases.extend(prep_objects_of(token, _AFFECTED_PREPS))
+            if token.dep_ == "dobj":  # "granted amnesty to 3,700 prisoners": the light verb holds them
+                phrases.extend(prep_objects_of(token.head, _AFFECTED_PREPS))
+        else:  # "pardoned 18 prisoners", "granted amnesty to 3,700 prisoners"
+            phrases.extend(children(token, "dobj", "nsubjpass") + prep_objects_of(token, _AFFECTED_PREPS))
+    if type_ == "PROTEST" and not trigger.nominal:
         phrases.extend(children(token, "nsubj"))
-    if trigger.type == "MOBILIZE" and not trigger.nominal:
+    if type_ == "MOBILIZE" and not trigger.nominal:
         phrases.extend(children(token, "dobj", "nsubjpass"))
     if trigger.nominal:
         phrases.extend(p for _, p in prep_objects(token, {"of"}))
@@ -115,6 +137,8 @@ def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: 
         if value is None:
             continue
         rank = 0 if is_person_unit(unit) else 1
+        if affected and rank:
+            continue  # those arrested, pardoned or freed are people: "sanctions on 80 firms" counts no one
         if best is None or rank < best[0]:
             best = (rank, value)
     return best[1] if best else None

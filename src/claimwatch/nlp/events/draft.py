@@ -26,7 +26,7 @@ from claimwatch.nlp.state import DocState
 #: Material events worth keeping even when no named actor or target takes part ("police fired tear gas").
 MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose size (how many people take part or are moved) is read.
-SIZED_TYPES = frozenset({"MOBILIZE", "AID", "PROTEST", "RETREAT"})
+SIZED_TYPES = frozenset({"MOBILIZE", "AID", "PROTEST", "RETREAT", "COERCE", "CONCEDE", "SANCTION"})
 #: Prepositions by which the subject of a protest names where the protesters are from ("teachers in X").
 PROTESTER_PLACE_PREPS = frozenset({"in", "across", "from"})
 
@@ -297,7 +297,7 @@ def read_size(draft: EventDraft, state: DocState) -> None:
     """How many people a deployment, supply, protest or pull-back involves, and the quantities
     written inside what it moves ("1,500 tons of aid")."""
     if draft.type in SIZED_TYPES:
-        draft.size = size_of(draft.trigger, draft.theme, state, draft.quantities)
+        draft.size = size_of(draft.trigger, draft.theme, state, draft.quantities, draft.type, draft.mode)
     theme = draft.theme
     if theme is not None and not draft.quantities:
         doc = draft.token.doc
