@@ -50,8 +50,6 @@ class EventDraft:
     #: What a transfer or deployment moves.
     theme: Token | None = None
     place: Entity | None = None
-    #: Whether `place` is the story's dateline rather than a place the sentence names.
-    place_from_dateline: bool = False
     #: Whether the event puts forces somewhere.
     deploys: bool = False
     dead: float | None = None
@@ -204,14 +202,12 @@ def find_place(draft: EventDraft, state: DocState) -> None:
         draft.place = args.location(token.head, state) or args.place_within(token.head, state)
     if draft.place is None:
         draft.place = args.dateline_place(token.doc, state)
-        draft.place_from_dateline = draft.place is not None
 
 
 def fall_back_target(draft: EventDraft, state: DocState) -> None:
     """A target the trigger's own arguments did not name: the partner of a symmetric event, one
     named on the object ("promised aid to X"), the country forces are put in, the recipient
-    of the same actor's earlier deployment or supply (targets.inherited_target), or the country an
-    attack on unnamed victims happens in."""
+    of the same actor's earlier deployment or supply (targets.inherited_target)."""
     token, actor = draft.token, draft.actor
     if draft.partners is not None and draft.target is None:
         draft.target = draft.partners[1]
@@ -224,8 +220,6 @@ def fall_back_target(draft: EventDraft, state: DocState) -> None:
     if draft.target is None and draft.type == "RETREAT":  # "pulled back from the Lebanese town of X"
         left = draft.place or args.place_within(token, state, preps=args.EVENT_PLACE_PREPS | {"from"})
         draft.target = parties.place_target(left, actor, state)
-    if draft.target is None and draft.type == "ASSAULT" and not draft.place_from_dateline:
-        draft.target = parties.attacked_place_target(draft.place, state)
     if draft.type in parties.DOMESTIC_TYPES and draft.actor is None:
         draft.actor = actor = parties.domestic_actor(draft.place, state)
     if draft.target is None and draft.type in parties.DOMESTIC_TYPES:

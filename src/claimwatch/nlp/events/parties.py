@@ -63,16 +63,6 @@ def domestic_target(place: Entity | None, actor: Entity | None, state: DocState)
     return None
 
 
-def attacked_place_target(place: Entity | None, state: DocState) -> Entity | None:
-    """The target of an attack whose victims the sentence does not name by nationality ("a car bomb
-    near a police station in X killed four officers", "strikes on hideouts in X's Y province"): the
-    country the sentence places it in, as PLOVER and CAMEO coders code it (a country's own forces
-    striking at home included: country → country)."""
-    if place is None or not place.country:
-        return None
-    return country_of_place(place, state)
-
-
 def place_target(place: Entity | None, actor: Entity | None, state: DocState) -> Entity | None:
     """The target of forces put in a place when the sentence names none: the country the place is
     in ("X troops are stationed in Y's Z province" → Y; the place itself, which carries its country,
