@@ -338,12 +338,21 @@ class SQLStore:
             return {h: (d, n) for h, d, n in conn.execute(select(i.raw_hash, i.document_id, i.name))}
 
     def publications(self, text_id: str) -> list[dict[str, Any]]:
-        """The stored publications of one text (its id is the text's hash): id, outlet, url, copy_of."""
+        """The stored publications of one text (its id is the text's hash): id, outlet, url, copy_of,
+        first stored first. Read through indexes: the text's own row, then its further publications
+        among the copies of its original (each is stored as one, with an id that starts with the
+        text's). A LIKE on the id alone read every document on each reprint (SQLite's LIKE uses no
+        index), which made a store's writes slower the larger it was."""
         d = t.documents.c
+        columns = (d.id, d.outlet, d.url, d.copy_of, d.minhash, d.ingested_at)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(d.id, d.outlet, d.url, d.copy_of, d.minhash)
-                                .where((d.id == text_id) | d.id.like(text_id + "@%")).order_by(d.ingested_at))
-            return [dict(r._mapping) for r in rows]
+            first = conn.execute(select(*columns).where(d.id == text_id)).first()
+            if first is None:
+                return []
+            rows = [first, *conn.execute(select(*columns).where(d.copy_of == (first.copy_of or first.id),
+                                                                d.id.like(text_id + "@%")))]
+        rows.sort(key=lambda r: r.ingested_at)
+        return [{k: v for k, v in r._mapping.items() if k != "ingested_at"} for r in rows]
 
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these document ids are stored."""
