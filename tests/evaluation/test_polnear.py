@@ -104,3 +104,13 @@ def test_discontinuous_predicted_content_is_scored_by_its_pieces():
     tally = AttributionTally()
     tally.add(TEXT, [Attribution([(52, 59)], [(61, 66)], pieces)], [attribution])
     assert report(tally, 1).metrics["content_token_precision"] == 1.0  # "doubt" in the hull is not content
+
+
+def test_tally_counts_pronoun_sources_matched_with_their_pronoun():
+    text = "He said the dam would hold. She said the road was shut."
+    gold = [Attribution([(0, 2)], [(3, 7)], [(8, 26)]), Attribution([(28, 31)], [(32, 36)], [(37, 54)])]
+    pred = [Attribution([(0, 2)], [(3, 7)], [(8, 26)]), Attribution([(0, 2)], [(32, 36)], [(37, 54)])]
+    tally = AttributionTally()
+    tally.add(text, gold, pred)
+    assert (tally.pronoun_gold, tally.pronoun_matched_source) == (2, 1)  # "She" was not the second's source
+    assert report(tally, 1).metrics["pronoun_source_recall"] == 0.5
