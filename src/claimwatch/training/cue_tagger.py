@@ -9,8 +9,8 @@ tagger (a spaCy `tagger` component with its own tok2vec) learns those labels fro
 dev split only chooses the epoch (the best token F1 of CUE). The accurate second stage then learns, as
 `claimwatch train attribution` does, from out-of-fold scores: the training articles are split into
 TAGGER_FOLDS folds, each tagged by a tagger trained on the others, so that its trees learn from tagger
-probabilities as good as those they meet on unseen text. Training is seeded; spaCy's own training on
-CPU is deterministic for a seed, but the bytes may differ between machines.
+probabilities as good as those they meet on unseen text. Training is seeded: run twice on one machine it
+wrote the same bytes (another machine's floating point may differ). About 40 minutes on two busy cores.
 """
 
 from __future__ import annotations
