@@ -47,7 +47,8 @@ def test_features_spell_the_facts_once_each_in_a_fixed_order(nlp):
         features = candidate.to_features()
         names = [f.split("=", 1)[0] for f in features]
         assert len(names) == len(set(names))
-        assert names[:5] == ["kind", "lemma", "lower", "config", "subj"]
+        assert names[:5] == ["kind", "lemma", "lower", "subj", "lex"]  # the cue's own facts first (cue_values)
+        assert names[len(candidate.cue_values())] == "config"
         assert candidate.values() == dict(f.split("=", 1) for f in features)
         assert f"lemma_config={candidate.lemma}|{candidate.config}" in features
         assert f"quote={candidate.in_quote}" in features

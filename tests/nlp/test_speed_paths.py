@@ -4,6 +4,7 @@ score from named features, the predicates read off the Doc's arrays, the ranker 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from claimwatch.nlp.attribution.cue_model import CueModel, load_model
 from claimwatch.nlp.attribution.rerank import prefer_readings
@@ -55,6 +56,24 @@ def test_the_score_of_named_features_is_the_score_of_their_spelling():
     spelled = [f"{name}={value}" for name, value in named]
     assert model.named_logit(named) == model.logit(spelled)
     assert model.named_logit(named) == model.named_logit(named)  # the second time from the pairs' cache
+
+
+def test_a_candidates_score_from_its_blocks_is_its_score_from_all_its_features(nlp):
+    from claimwatch.model import Document
+    from claimwatch.nlp.attribution.proposals import candidates
+    from claimwatch.nlp.state import DocState
+
+    text = ("The minister said the talks would resume on Monday, officials said. \"We are ready,\" she told "
+            "reporters, adding that the army had withdrawn. According to the agency, the border stayed shut.")
+    doc = nlp(text)
+    model = load_model()
+    cands = [c for _, c in candidates(doc, DocState(Document(text), None))]
+    assert len({c.cue_key() for c in cands}) < len(cands)  # some cue has several readings, which share its block
+    for c in cands + cands:  # the second time from the cue sums' cache
+        key = c.cue_key()
+        assert c.cue_values(key) + c.reading_values() == c.named_values()
+        assert model.blocks_logit(key, c.cue_values(key), c.reading_values()) == pytest.approx(
+            model.named_logit(c.named_values()), abs=1e-12)
 
 
 def test_the_pairs_cache_stays_bounded(monkeypatch):

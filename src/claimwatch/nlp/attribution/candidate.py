@@ -31,6 +31,10 @@ from claimwatch.nlp.token_table import token_table
 
 Range = tuple[int, int]
 _NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: The cue block of named_values() by Candidate.cue_key(): a cue has two readings or more on average,
+#: and a common cue ("said", with the same words around it) comes back across documents.
+_CUE_BLOCKS: dict[tuple[str | bool, ...], list[tuple[str, str]]] = {}
+_CUE_BLOCKS_MAX = 100_000
 #: Marks that name themselves as what lies at a content's edge; other punctuation is "punct".
 _EDGE_MARKS = ".,;:?!—-()"
 
@@ -90,10 +94,40 @@ class Candidate:
     #: How many words separate the reading from the cue (cue_distance).
     distance: int
 
-    def named_values(self) -> list[tuple[str, str]]:
-        """(feature name, value) of every feature, in the order the first stage sums their weights."""
-        lemma, config, subj, lex, quote = self.lemma, self.config, self.subject_kind, self.lexicon, self.in_quote
+    def cue_key(self) -> tuple[str | bool, ...]:
+        """The facts the cue block of named_values() reads: those of the cue word alone."""
+        return (self.kind, self.lemma, self.lower, self.subject_kind, self.lexicon, self.dep, self.tag,
+                self.in_quote, self.negated, self.has_that, self.previous_word, self.next_word, self.head_lemma,
+                self.head_dep)
+
+    def cue_values(self, key: tuple[str | bool, ...] | None = None) -> list[tuple[str, str]]:
+        """The first features of named_values(): those of the cue word alone, the same for every reading
+        of its content, so built once for them (callers must not change the list). `key` is cue_key(),
+        where the caller has it."""
+        key = key or self.cue_key()
+        block = _CUE_BLOCKS.get(key)
+        if block is None:
+            if len(_CUE_BLOCKS) >= _CUE_BLOCKS_MAX:
+                _CUE_BLOCKS.clear()
+            block = _CUE_BLOCKS[key] = self._cue_block()
+        return block
+
+    def _cue_block(self) -> list[tuple[str, str]]:
+        lemma, subj, lex, quote = self.lemma, self.subject_kind, self.lexicon, self.in_quote
         dep, nxt = self.dep, self.next_word
+        return [
+            ("kind", self.kind), ("lemma", lemma), ("lower", self.lower), ("subj", subj), ("lex", lex),
+            ("lemma_subj", f"{lemma}|{subj}"), ("dep", dep), ("lemma_dep", f"{lemma}|{dep}"), ("tag", self.tag),
+            ("quote", f"{quote}"), ("quote_lex", f"{quote}|{lex}"), ("neg", f"{self.negated}"),
+            ("that", f"{self.has_that}"), ("root", f"{dep == 'ROOT'}"), ("prev", self.previous_word), ("next", nxt),
+            ("lemma_next", f"{lemma}|{nxt}"), ("lemma_quote", f"{lemma}|{quote}"), ("head", self.head_lemma),
+            ("head_dep", self.head_dep),
+        ]
+
+    def reading_values(self) -> list[tuple[str, str]]:
+        """The other features of named_values(), in order: those of the configuration that found this
+        reading of the content, and of the reading itself."""
+        lemma, config = self.lemma, self.config
         size = _length_bucket(self.content_length)
         span = _sentences_bucket(self.content_sentences)
         side, cquote = self.content_side, self.content_in_quote
@@ -101,15 +135,11 @@ class Candidate:
         head, pos, first, source, ckind = (self.content_head_lemma, self.content_head_pos, self.first_word,
                                            self.subject_lemma, self.content_head_kind)
         gap = _distance_bucket(self.distance)
-        cue = [
-            ("kind", self.kind), ("lemma", lemma), ("lower", self.lower), ("config", config), ("subj", subj),
-            ("lex", lex), ("lex_config", f"{lex}|{config}"), ("lemma_config", f"{lemma}|{config}"),
-            ("lemma_subj", f"{lemma}|{subj}"), ("config_subj", f"{config}|{subj}"), ("dep", dep),
-            ("lemma_dep", f"{lemma}|{dep}"), ("tag", self.tag), ("quote", f"{quote}"), ("quote_lex", f"{quote}|{lex}"),
-            ("quote_config", f"{quote}|{config}"), ("neg", f"{self.negated}"), ("that", f"{self.has_that}"),
-            ("root", f"{dep == 'ROOT'}"), ("prev", self.previous_word), ("next", nxt), ("lemma_next", f"{lemma}|{nxt}"),
-            ("lemma_quote", f"{lemma}|{quote}"), ("lemma_config_subj", f"{lemma}|{config}|{subj}"),
-            ("dep_config", f"{dep}|{config}"), ("head", self.head_lemma), ("head_dep", self.head_dep),
+        subj, lex, quote, dep = self.subject_kind, self.lexicon, self.in_quote, self.dep
+        configured = [
+            ("config", config), ("lex_config", f"{lex}|{config}"), ("lemma_config", f"{lemma}|{config}"),
+            ("config_subj", f"{config}|{subj}"), ("quote_config", f"{quote}|{config}"),
+            ("lemma_config_subj", f"{lemma}|{config}|{subj}"), ("dep_config", f"{dep}|{config}"),
         ]
         content = [
             ("clen", size), ("config_clen", f"{config}|{size}"), ("cside", side), ("config_cside", f"{config}|{side}"),
@@ -126,7 +156,11 @@ class Candidate:
         ]
         placement = [("cdist", gap), ("config_cdist", f"{config}|{gap}"), ("sent_first", f"{self.opens_sentence}"),
                      ("sent_len", f"{min(5, self.sentence_length // 10)}"), ("conjspeech", f"{self.after_speech_verb}")]
-        return cue + content + edges + words + placement
+        return configured + content + edges + words + placement
+
+    def named_values(self) -> list[tuple[str, str]]:
+        """(feature name, value) of every feature, in the order the first stage sums their weights."""
+        return self.cue_values() + self.reading_values()
 
     def to_features(self) -> list[str]:
         """The features of the first stage, "name=value" (their weights are summed, in this order)."""

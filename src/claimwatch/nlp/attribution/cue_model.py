@@ -58,6 +58,7 @@ class CueModel:
         self.threshold = threshold
         self.rerank = rerank
         self._pairs = _PairWeights(weights)
+        self._cue_sums: dict[tuple[str | bool, ...], float] = {}
 
     def logit(self, feats: list[str]) -> float:
         """The first-stage score: the bias plus the weights of the features."""
@@ -69,6 +70,18 @@ class CueModel:
         """The first-stage score of the features Candidate.named_values() gives, without spelling them:
         the same weights summed in the same order as logit(Candidate.to_features()), so the same float."""
         return self.bias + sum(map(self._pairs.__getitem__, named))
+
+    def blocks_logit(self, cue_key: tuple[str | bool, ...], cue: list[tuple[str, str]],
+                     reading: list[tuple[str, str]]) -> float:
+        """named_logit(cue + reading) for a candidate's cue block (Candidate.cue_values, `cue_key` its
+        facts) and reading block: the cue block's sum is kept for the cue's other readings, and the
+        rest summed on from it in the same order, so the same float."""
+        prefix = self._cue_sums.get(cue_key)
+        if prefix is None:
+            if len(self._cue_sums) >= _PairWeights.MAX_PAIRS:
+                self._cue_sums.clear()
+            prefix = self._cue_sums[cue_key] = sum(map(self._pairs.__getitem__, cue))
+        return self.bias + sum(map(self._pairs.__getitem__, reading), prefix)
 
     def probability(self, feats: list[str]) -> float:
         """The first-stage probability of one candidate on its own."""
