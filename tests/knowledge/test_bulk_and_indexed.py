@@ -212,3 +212,21 @@ def test_a_store_from_before_integer_claim_bands_gets_the_same_bands_and_groups(
     assert rows(schema.claim_bands) == bands
     assert _knowledge(store) == expected
     store.close()
+
+
+def test_clusters_do_not_depend_on_how_many_reports_are_kept_in_memory(tmp_path):
+    """Candidates found in memory and candidates read from the store count alike, also when reading
+    the missing ones drops others from memory."""
+    from claimwatch.knowledge.clusters import ReportCache
+
+    items = _items()
+    small = Store(tmp_path / "small.db")
+    small._reports = ReportCache(size=1)
+    for item in items:
+        small.add_many([item])
+    big = Store(tmp_path / "big.db")
+    for item in items:
+        big.add_many([item])
+    assert _knowledge(small) == _knowledge(big)
+    small.close()
+    big.close()

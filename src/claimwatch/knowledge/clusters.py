@@ -143,21 +143,32 @@ class ReportCache:
             self._reports.popitem(last=False)
 
     def get(self, conn: Connection, keys: list[tuple[str, str, str]]) -> list[Report]:
-        """The reports of these (document, event, cluster) keys, each with that cluster."""
-        missing = sorted({d for d, e, _c in keys if (d, e) not in self._reports})
+        """The reports of these (document, event, cluster) keys, each with that cluster. Those in
+        memory are taken before the missing ones are read: reading them may drop others past
+        `size`, and a candidate dropped so would otherwise be missed."""
+        found: dict[tuple[str, str], Report] = {}
+        missing: set[str] = set()
+        for doc_id, event_id, _cluster in keys:
+            report = self._reports.get((doc_id, event_id))
+            if report is None:
+                missing.add(doc_id)
+            else:
+                found[(doc_id, event_id)] = report
         if missing:
-            self._load(conn, missing)
+            for report in self._load(conn, sorted(missing)):
+                found.setdefault((report.doc.id, report.event), report)
         out = []
         for doc_id, event_id, cluster in keys:
-            report = self._reports.get((doc_id, event_id))
+            report = found.get((doc_id, event_id))
             if report is None:  # stored after the rows were read: not a candidate yet
                 continue
-            self._reports.move_to_end((doc_id, event_id))
+            if (doc_id, event_id) in self._reports:
+                self._reports.move_to_end((doc_id, event_id))
             report.cluster = cluster
             out.append(report)
         return out
 
-    def _load(self, conn: Connection, doc_ids: list[str]) -> None:
+    def _load(self, conn: Connection, doc_ids: list[str]) -> list[Report]:
         rows = derived.report_rows_of(conn, doc_ids)
         wanted = sorted({k for row in rows for k in (row.actor, row.target, row.location)
                          if k and k not in self._actors})
@@ -165,8 +176,10 @@ class ReportCache:
             self._actors.update(load_actors(conn, wanted))
         # clustering reads only a publication's id: the rest of it is not loaded
         docs = {d: DocInfo(d, None, None, None, None, None) for d in doc_ids}
-        for report in reports_from_rows(conn, rows, self._actors, docs):
+        loaded = reports_from_rows(conn, rows, self._actors, docs)
+        for report in loaded:
             self.put(report)
+        return loaded
 
 
 def _candidates(conn: Connection, report: Report, window_days: int, cache: ReportCache) -> list[Report]:
