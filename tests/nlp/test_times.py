@@ -80,6 +80,12 @@ def test_resolver_uses_dateparser_only_for_other_calendar_forms():
     assert resolve("since the conflict began", PUBLISHED) is None
 
 
+def test_a_year_among_words_is_that_year_and_two_years_are_no_one_value():
+    assert resolve("the summer of 2010", PUBLISHED) == "2010"
+    assert resolve("the year 2000", None) == "2000"
+    assert resolve("from 1995 to 1997", PUBLISHED) is None
+
+
 def test_a_leading_word_is_stripped_only_as_a_whole_word():
     from claimwatch.nlp.times.dates import clean
 

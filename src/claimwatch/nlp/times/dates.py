@@ -172,11 +172,19 @@ def _relative(t: str, published: date) -> str | None:
     return None
 
 
+_YEARS = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
 def _fallback(t: str, published: date | None) -> str | None:
     """Other calendar dates ("10/24/2024", "24.10.2024") through dateparser, at its period.
     Only texts that name a month or write a date in digits: "10 years" is a duration."""
     if not re.search(rf"\d[/.-]\d|\b\d{{4}}\b|\b(?:{MONTH_NAMES})\b", t):
         return None
+    if not re.search(rf"\d[/.-]\d|\b(?:{MONTH_NAMES})\b", t):
+        # years and words only ("the summer of 2010", "the year 2000"): the year, at its precision; two
+        # years ("1995 to 1997") are a span, which no one value says. dateparser reads neither.
+        years = _YEARS.findall(t)
+        return years[0] if len(years) == 1 else None
     parsed = _parse(t, published)
     if parsed is None:
         return None
