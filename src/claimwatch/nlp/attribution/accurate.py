@@ -108,8 +108,8 @@ def accurate_scores(doc: Doc, model: CueModel, cands: list[tuple[Found, Candidat
     reranker = reranker or load_accurate()
     tagged = (tagger or load_tagger()).probabilities(doc)
     forced = np.array([always_cue(candidate) for _, candidate in cands], dtype=bool)
-    named = [candidate.named_values() for _, candidate in cands]
-    logits = np.array([model.named_logit(pairs) for pairs in named])
+    first, named = model.first_stage(candidate for _, candidate in cands)
+    logits = np.array(first)
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
     extra = tagger_columns(tagged, cues, contents)

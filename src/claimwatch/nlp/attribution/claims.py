@@ -69,12 +69,7 @@ def _probabilities(model: CueModel, cands: list[tuple[Found, Candidate]]) -> tup
     with each cue's probability on the reading its ranker prefers. Cues that are cues whatever the
     model says (_always_cue) count as certain."""
     forced = np.array([_always_cue(candidate) for _, candidate in cands], dtype=bool)
-    logits, named = [], []
-    for _, candidate in cands:  # read once for both stages
-        key = candidate.cue_key()
-        cue, reading = candidate.cue_values(key), candidate.reading_values()
-        logits.append(model.blocks_logit(key, cue, reading))
-        named.append(cue + reading)
+    logits, named = model.first_stage(candidate for _, candidate in cands)
     if model.rerank is None:
         first = np.array([sigmoid(logit) for logit in logits])
         return np.where(forced, 1.0, first).tolist(), model.threshold

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import gc
 import math
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimwatch.nlp.attribution.rerank import Reranker
 from claimwatch.nlp.learned_files import read_model_json, write_model_json
+
+if TYPE_CHECKING:
+    from claimwatch.nlp.attribution.candidate import Candidate
 
 #: The shipped model, gzip-compressed JSON (2.96 MB instead of 11.85: some 195,000 feature weights, the
 #: second stage's 300 trees, 2.08 MB of LightGBM text, its reading ranker's 200, 1.38 MB, and the training
@@ -82,6 +87,17 @@ class CueModel:
                 self._cue_sums.clear()
             prefix = self._cue_sums[cue_key] = sum(map(self._pairs.__getitem__, cue))
         return self.bias + sum(map(self._pairs.__getitem__, reading), prefix)
+
+    def first_stage(self, candidates: Iterable[Candidate]) -> tuple[list[float], list[list[tuple[str, str]]]]:
+        """The first-stage score of each candidate and its features by name (Candidate.named_values), read
+        once for both stages; each cue's block of features and its sum are built once (blocks_logit)."""
+        logits, named = [], []
+        for candidate in candidates:
+            key = candidate.cue_key()
+            cue, reading = candidate.cue_values(key), candidate.reading_values()
+            logits.append(self.blocks_logit(key, cue, reading))
+            named.append(cue + reading)
+        return logits, named
 
     def probability(self, feats: list[str]) -> float:
         """The first-stage probability of one candidate on its own."""

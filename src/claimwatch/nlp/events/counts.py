@@ -94,24 +94,23 @@ def toll_of(noun: Token, state: DocState, quantities: list[Quantity]) -> tuple[f
 #: Types whose size is how many people they fall on: those arrested or expelled (COERCE), pardoned or
 #: amnestied (CONCEDE), sanctioned (SANCTION); and those a release frees (RETREAT of mode release).
 AFFECTED_COUNT_TYPES = frozenset({"COERCE", "CONCEDE", "SANCTION"})
-_AFFECTED_PREPS = {"for", "to", "on", "against"}
+_AFFECTED_PREPS = frozenset({"for", "to", "on", "against"})
 
 
-def prep_objects_of(noun: Token, preps: set[str]) -> list[Token]:
-    """The objects of the noun's prepositions among `preps`."""
-    return [p for _, p in prep_objects(noun, preps)]
+def prep_objects_of(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of the token's prepositions among `preps`."""
+    return [p for _, p in prep_objects(token, preps)]
 
 
-def size_of(trigger: Trigger, theme: Token | None, state: DocState, quantities: list[Quantity],
-            type_: str | None = None, mode: str | None = None) -> float | None:
+def size_of(trigger: Trigger, type_: str, mode: str | None, theme: Token | None, state: DocState,
+            quantities: list[Quantity]) -> float | None:
     """The personnel count of a deployed, mobilized or protesting group, or how many people an arrest, a
-    pardon, a sanction or a release falls on. People beat units: "four brigades, totaling 12,000 soldiers"
-    is 12,000."""
+    pardon, a sanction or a release falls on, for an event of `type_` and `mode` (the event's, which may
+    differ from its trigger's). People beat units: "four brigades, totaling 12,000 soldiers" is 12,000."""
     token = trigger.token
     phrases: list[Token] = []
     if theme is not None:
         phrases.append(theme)
-    type_, mode = type_ or trigger.type, mode or trigger.mode  # the event's, where it differs from the trigger's
     affected = type_ in AFFECTED_COUNT_TYPES or (type_ == "RETREAT" and mode == "release")
     if affected:  # "arrested 40 people", "pardoned 18 prisoners", "an amnesty for 5,800 prisoners"
         if trigger.nominal:

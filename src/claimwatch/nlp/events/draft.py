@@ -271,7 +271,7 @@ def _against_own_government(draft: EventDraft, state: DocState) -> None:
         return
     if draft.place is not None and draft.place.country and draft.place.country != actor.country:
         return
-    draft.target = state.entities.get(f"country:{actor.country}") or actor
+    draft.target = parties.domestic_target(None, actor, state)
 
 
 def read_tolls(draft: EventDraft, plan: MergePlan, state: DocState) -> None:
@@ -291,7 +291,7 @@ def read_size(draft: EventDraft, state: DocState) -> None:
     """How many people a deployment, supply, protest or pull-back involves, and the quantities
     written inside what it moves ("1,500 tons of aid")."""
     if draft.type in SIZED_TYPES:
-        draft.size = size_of(draft.trigger, draft.theme, state, draft.quantities, draft.type, draft.mode)
+        draft.size = size_of(draft.trigger, draft.type, draft.mode, draft.theme, state, draft.quantities)
     theme = draft.theme
     if theme is not None and not draft.quantities:
         doc = draft.token.doc
