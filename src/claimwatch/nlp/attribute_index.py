@@ -132,34 +132,33 @@ def _equality_choices(spec: dict[str, Any], strings: StringStore) -> dict[int, l
     choices: dict[int, list[int]] = {}
     for name, value in spec.items():
         name = name.upper()
-        values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
-        if isinstance(value, dict) and set(value) != {"IN"}:
-            return None
-        if name == "IS_SPACE":
-            if not all(isinstance(v, bool) for v in values):
+        if isinstance(value, dict):
+            if set(value) != {"IN"}:
                 return None
-            choices[_NAMES.index(name)] = [int(v) for v in values]
-        elif all(isinstance(v, str) for v in values):
-            choices[_NAMES.index(name)] = [strings.add(v) for v in values]
-        else:
+            value = value["IN"]
+        codes = [_code(v, name == "IS_SPACE", strings) for v in (value if isinstance(value, list) else [value])]
+        if any(c is None for c in codes):
             return None
+        choices[_NAMES.index(name)] = [c for c in codes if c is not None]
     return choices
 
 
-def _attribute_check(column: int, flag: bool, value: Any, strings: StringStore) -> Callable[[Row], bool] | None:
-    def encode(v: Any) -> int | None:
-        if flag:
-            return int(v) if isinstance(v, bool) else None
-        return strings.add(v) if isinstance(v, str) else None
+def _code(value: Any, flag: bool, strings: StringStore) -> int | None:
+    """A pattern's value as `Doc.to_array` holds it: a flag's 0 or 1, a string's hash; None for other values."""
+    if flag:
+        return int(value) if isinstance(value, bool) else None
+    return strings.add(value) if isinstance(value, str) else None
 
+
+def _attribute_check(column: int, flag: bool, value: Any, strings: StringStore) -> Callable[[Row], bool] | None:
     if not isinstance(value, dict):
-        wanted = encode(value)
+        wanted = _code(value, flag, strings)
         return None if wanted is None else (lambda row: row[column] == wanted)
     if len(value) != 1:
         return None
     (op, argument), = value.items()
     if op in ("IN", "NOT_IN") and isinstance(argument, list):
-        codes = [encode(v) for v in argument]
+        codes = [_code(v, flag, strings) for v in argument]
         if any(c is None for c in codes):
             return None
         allowed = frozenset(codes)
