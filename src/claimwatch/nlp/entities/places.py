@@ -39,6 +39,12 @@ def add_place(state: DocState, span: Span, place: Place) -> Entity:
     return entity
 
 
+def add_unlisted_place(scan: DocScan, span: SpacySpan, country: str | None = None) -> None:
+    """A place no gazetteer lists, keyed by its name, with the country the text gives it (if any)."""
+    scan.state.entities.add("place:" + squash(span.text), scan.state.span(span), name=span.text, type="place",
+                            country=country)
+
+
 def add_city(scan: DocScan, start: int, end: int, min_population: int) -> bool:
     """Record tokens start … end-1 as the city of that name if the gazetteer knows one at least that
     populous; whether it did."""
@@ -113,7 +119,7 @@ def add_place_ent(scan: DocScan, ent: SpacySpan) -> None:
     # or the object of a place preposition ("in Novohrodivka"); a lone GPE is too often a misreading
     located = ent.label_ == "LOC" or (span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS)
     if located and all(t.pos_ == "PROPN" for t in span):
-        scan.state.entities.add("place:" + squash(span.text), scan.state.span(span), name=span.text, type="place")
+        add_unlisted_place(scan, span)
 
 
 #: Place nouns whose "of" object names a settlement or region of the country that modifies them ("the Sudanese
@@ -138,8 +144,7 @@ def add_place_of_country(scan: DocScan, ent: SpacySpan) -> bool:
                     if c.i < noun.i and c.dep_ in ("amod", "compound", "poss") and c.i in scan.country_at), None)
     if country is None or not country.country:
         return False
-    scan.state.entities.add("place:" + squash(words.text), scan.state.span(words), name=words.text, type="place",
-                            country=country.country)
+    add_unlisted_place(scan, words, country.country)
     scan.claim(words.start, words.end)
     return True
 
