@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from claimwatch.evaluation.scale_corpus import CorpusPlan, generate, rename, shift_iso
 from claimwatch.evaluation.store_scale import grow
 from claimwatch.knowledge import Store
@@ -71,5 +73,20 @@ def test_grow_reports_each_size(tmp_path):
     points = grow(str(tmp_path / "g.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=7,
                   plan=CorpusPlan(25, per_day=5, block=10))
     assert [p.documents for p in points] == [10, 25]
-    assert set(points[-1].seconds) == {"events", "events --about", "claims", "contradictions", "graph", "entities"}
+    assert set(points[-1].seconds) == {"events", "events --about", "claims", "claims --about", "contradictions",
+                                       "graph", "entities"}
     assert points[-1].records["events --about"] > 0 and points[-1].bytes_per_doc > 0
+    assert 0 < points[-1].records["claims --about"] < points[-1].records["claims"]
+
+
+def test_grow_times_only_the_queries_asked_for(tmp_path):
+    points = grow(str(tmp_path / "g.db"), [10], _bases(), about="Iran", repeat=1,
+                  plan=CorpusPlan(10, per_day=5, block=10), only=["events --about", "graph"])
+    assert list(points[0].seconds) == ["events --about", "graph"]
+
+
+def test_an_unknown_query_fails_before_the_store_is_written(tmp_path):
+    db = tmp_path / "g.db"
+    with pytest.raises(ValueError, match="no timed query named 'claim'"):
+        grow(str(db), [10], _bases(), about="Iran", only=["claim"])
+    assert not db.exists()

@@ -79,6 +79,10 @@ def bench(
                                         "kept.")] = DEFAULT_CACHE,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="With `store`: processes that analyse "
                                          "the texts (once; then they are read from --cache).")] = 1,
+    query: Annotated[list[str] | None, typer.Option("--query", "-q", help="With `store`: time only this "
+                                                    "query (repeat for more): events, 'events --about', "
+                                                    "claims, 'claims --about', contradictions, graph, "
+                                                    "entities.")] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Time the bare spaCy parse and each component over the same texts, in one run; or, with
@@ -90,7 +94,7 @@ def bench(
 
         try:
             report = benchmark_store(documents, db=db, texts=texts, base=base, cache=cache, about=about,
-                                     repeat=repeat, batch=batch, workers=workers,
+                                     repeat=repeat, batch=batch, workers=workers, only=query,
                                      on_checkpoint=lambda p: typer.echo(json.dumps(
                                          {**p.row(), "records": p.records}), err=True))
         except ValueError as exc:
