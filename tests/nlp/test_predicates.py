@@ -4,6 +4,7 @@ import pytest
 
 from claimwatch.model import Document
 from claimwatch.nlp.certainty.factuality import FactualityWalker
+from claimwatch.nlp.certainty.factuality_model import bounded_by_governor
 from claimwatch.nlp.certainty.predicates import assess_predicates, is_predicate
 from claimwatch.nlp.pipeline import analyze_documents, load_pipeline
 
@@ -90,3 +91,13 @@ def test_predicated_adjectives_are_states_and_particles_belong_to_their_verb(nlp
     for p in analysis.predicates:
         start, end = p.trigger.span
         assert analysis.document.text[start:end] == p.trigger.text
+
+
+
+def test_an_event_noun_is_no_surer_than_the_uncertain_verb_it_is_the_object_of(nlp):
+    wanted = nlp("The government wants to hold talks.")
+    walker = FactualityWalker()
+    assert bounded_by_governor(wanted[5], 2.5, {4: 1.0, 5: 2.5}, walker) == 1.0
+    assert bounded_by_governor(wanted[5], -1.0, {4: 1.0, 5: -1.0}, walker) == -1.0  # a denial stays one
+    held = nlp("The government held talks.")
+    assert bounded_by_governor(held[3], 2.5, {2: 1.0, 3: 2.5}, FactualityWalker()) == 2.5  # the rules: held

@@ -55,9 +55,14 @@ def test_scores_round_to_the_nearest_level_after_the_stretch():
     assert to_fact(-0.2) == (0, 1)  # an uncommitted event has no polarity to deny
 
 
-def test_the_rules_keep_what_they_find_negated():
-    assert learned_fact((3, -1), 2.9) == (3, -1)
+def test_the_rules_keep_a_negation_the_trees_lean_towards():
+    assert learned_fact((3, -1), -1.1) == (3, -1)  # the trees' "probably not" is the rules' "certainly not"
     assert learned_fact((3, 1), 1.2) == to_fact(1.2)
+
+
+def test_a_negation_the_trees_see_no_sign_of_is_theirs_to_read():
+    assert learned_fact((3, -1), 2.9) == (3, 1)
+    assert learned_fact((2, -1), 0.3) == (0, 1)
 
 
 def test_describe_event_reads_the_governors_and_auxiliaries(nlp):
@@ -68,11 +73,25 @@ def test_describe_event_reads_the_governors_and_auxiliaries(nlp):
     assert named["lemma"] == "win" and named["gov1"] == "plan" and named["aux"] == "to"
 
 
+def test_describe_event_reads_a_modal_governor_a_condition_and_the_tense(nlp):
+    doc = nlp("If the talks fail, the army would try to cross the river.")
+    walker = FactualityWalker()
+    cross = dict(zip(NUMBERS, describe_event(doc[10], walker)[0], strict=True))
+    assert cross["gov1_modal"] == 1.0 and cross["conditional"] == 0.0  # the consequence, not the condition
+    fail = dict(zip(NUMBERS, describe_event(doc[3], walker)[0], strict=True))
+    assert fail["conditional"] == 1.0
+    doc = nlp("The army crossed the river and the talks failed.")
+    numbers, values = describe_event(doc[2], FactualityWalker())
+    named = dict(zip(NUMBERS, numbers, strict=True))
+    assert named["gov1_modal"] == 0.0 and named["conditional"] == 0.0
+    assert dict(zip(CATEGORIES, values, strict=True))["tense"] == "Past"
+
+
 def test_fitted_trees_learn_from_the_words_and_round_trip(tmp_path):
-    hoped = ([3.0, 1.0, 3.0, 3.0, 1.0, 3.0, 1.0, 0.0, 2.0], ["VERB", "VB", "xcomp", "win", "hope", "ROOT", "VERB",
-                                                            "-", "-", "-", "to", "-"])
-    done = ([3.0, 1.0, 3.0, 3.0, 1.0, 3.0, 1.0, 0.0, 1.0], ["VERB", "VBD", "ROOT", "win", "-", "-", "-", "-", "-",
-                                                           "-", "-", "-"])
+    hoped = ([3.0, 1.0, 3.0, 3.0, 1.0, 3.0, 1.0, 0.0, 2.0, 0.0, 0.0],
+             ["VERB", "VB", "xcomp", "win", "hope", "ROOT", "VERB", "-", "-", "-", "to", "-", "-", "-"])
+    done = ([3.0, 1.0, 3.0, 3.0, 1.0, 3.0, 1.0, 0.0, 1.0, 0.0, 0.0],
+            ["VERB", "VBD", "ROOT", "win", "-", "-", "-", "-", "-", "-", "-", "-", "Past", "-"])
     model = fit_factuality_model([hoped] * 40 + [done] * 40, [0.5] * 40 + [3.0] * 40)
     low, high = model.scores([hoped, done])
     assert low < 1.5 < high

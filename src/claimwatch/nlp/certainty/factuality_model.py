@@ -22,16 +22,21 @@ import numpy as np
 from spacy.tokens import Token
 
 from claimwatch.nlp.boosting import Trees, known_values, lightgbm_module, value_codes
+from claimwatch.nlp.certainty import hedges
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.modality import Fact, clause_mark, local_modality
 from claimwatch.nlp.learned_files import read_model_json, write_model_json
 
 MODEL_PATH = Path(__file__).parent.parent / "models" / "factuality.json.gz"
 #: The numeric inputs, in column order: the rules' rank, sign and signed score, the same for what the
-#: event inherits and for its own modality, whether it is negated, and how deep it lies in the parse.
-NUMBERS = ("rank", "sign", "score", "context_rank", "context_sign", "local_rank", "local_sign", "negated", "depth")
-#: The categorical inputs, after the numbers.
-CATEGORIES = ("pos", "tag", "dep", "lemma", "gov1", "gov1_dep", "gov1_pos", "gov2", "gov3", "mark", "aux", "aux2")
+#: event inherits and for its own modality, whether it is negated, how deep it lies in the parse, whether
+#: its governor has a modal auxiliary ("would agree to X"), and whether it or a clause above it is a
+#: condition ("if X", "unless X").
+NUMBERS = ("rank", "sign", "score", "context_rank", "context_sign", "local_rank", "local_sign", "negated", "depth",
+           "gov1_modal", "conditional")
+#: The categorical inputs, after the numbers: the event's own words, its governors', and its tense.
+CATEGORIES = ("pos", "tag", "dep", "lemma", "gov1", "gov1_dep", "gov1_pos", "gov2", "gov3", "mark", "aux", "aux2",
+              "tense", "gov1_aux")
 #: Values seen fewer times than this in training share one code.
 MIN_CATEGORY = 5
 #: The trees' settings and number, chosen by 5-fold CV on UW train (docs/factuality.md): more trees, more
@@ -52,13 +57,17 @@ def describe_event(token: Token, walker: FactualityWalker) -> Described:
     ancestors = list(token.ancestors)
     governors = ancestors[:3]
     auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    governor_aux = [c for c in governors[0].children if c.dep_ in ("aux", "auxpass")] if governors else []
+    conditional = any(clause_mark(t) in hedges.CONDITIONAL_MARKS for t in (token, *ancestors))
     numbers = [rank, sign, rank * sign, context[0], context[1], local[0], local[1],
-               float(any(c.dep_ == "neg" for c in token.children)), float(len(ancestors))]
+               float(any(c.dep_ == "neg" for c in token.children)), float(len(ancestors)),
+               float(any(c.tag_ == "MD" for c in governor_aux)), float(conditional)]
     words = [governor.lemma_.lower() for governor in governors] + ["-"] * (3 - len(governors))
     categories = [token.pos_, token.tag_, token.dep_, token.lemma_.lower(), words[0],
                   governors[0].dep_ if governors else "-", governors[0].pos_ if governors else "-", words[1],
                   words[2], clause_mark(token) or "-", auxiliaries[0] if auxiliaries else "-",
-                  auxiliaries[1] if len(auxiliaries) > 1 else "-"]
+                  auxiliaries[1] if len(auxiliaries) > 1 else "-", ",".join(token.morph.get("Tense")) or "-",
+                  governor_aux[0].lower_ if governor_aux else "-"]
     return numbers, categories
 
 
@@ -76,11 +85,24 @@ def to_fact(score: float) -> Fact:
 
 
 def learned_fact(rules: Fact, score: float) -> Fact:
-    """An event's factuality: the rules' where they find it negated, else the trees' `score` (to_fact).
-    The trees learn negation as a matter of degree from averaged judgements and so call most denied events
-    only probably denied, while the rules' polarity almost always agrees with the gold's sign (the figures
-    are in docs/factuality.md)."""
-    return rules if rules[1] < 0 else to_fact(score)
+    """An event's factuality: the rules' where they find it negated and the trees' `score` leans negative
+    too, else the trees' (to_fact). The trees learn negation as a matter of degree from averaged judgements
+    and so call most denied events only probably denied, where the rules say certainly; but a negation the
+    trees see no sign of is more often the rules' mistake (a negated governor, "not only") than a denial
+    (the figures are in docs/factuality.md)."""
+    return rules if rules[1] < 0 and score < 0 else to_fact(score)
+
+
+def bounded_by_governor(token: Token, score: float, scores: dict[int, float], walker: FactualityWalker) -> float:
+    """The trees' `score` of an event noun that is the object of a verb the rules find uncertain ("wants
+    to hold talks") is at most the verb's score in `scores` (by token index): the talks happen only if
+    they are held. Under a verb the rules find certain the noun keeps its own score, as the gold does
+    ("denied holding talks" is the verb's denial). 5-fold CV in docs/factuality.md."""
+    governor = token.head
+    if (score <= 0 or token.dep_ != "dobj" or token.pos_ != "NOUN" or governor.i not in scores
+            or walker.fact(governor)[0] >= 3):
+        return score
+    return min(score, scores[governor.i])
 
 
 class FactualityModel:

@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Token
 from claimwatch.model import Predicate, TextSpan
 from claimwatch.nlp.certainty.event_nouns import is_event_noun
 from claimwatch.nlp.certainty.factuality import FactualityWalker
-from claimwatch.nlp.certainty.factuality_model import describe_event, learned_fact, load_factuality_model
+from claimwatch.nlp.certainty.factuality_model import (
+    bounded_by_governor,
+    describe_event,
+    learned_fact,
+    load_factuality_model,
+)
 from claimwatch.nlp.certainty.modality import level
 from claimwatch.nlp.state import DocState
 
@@ -65,9 +70,11 @@ def assess_predicates(doc: Doc, state: DocState) -> None:
     walker = FactualityWalker()
     events = [doc[i] for i in _possible_predicates(doc) if is_predicate(doc[i])]
     described = [describe_event(token, walker) for token in events]
-    scores = load_factuality_model().scores(described)
-    for token, score in zip(events, scores, strict=True):
-        rank, sign = learned_fact(walker.fact(token), float(score))  # the walk is memoised: no second walk
+    scores = {token.i: float(score) for token, score in zip(events, load_factuality_model().scores(described),
+                                                             strict=True)}
+    for token in events:
+        score = bounded_by_governor(token, scores[token.i], scores, walker)
+        rank, sign = learned_fact(walker.fact(token), score)  # the walk is memoised: no second walk
         trigger = doc[token.i:trigger_end(token)]
         state.predicates.append(
             Predicate(
