@@ -28,6 +28,7 @@ from claimwatch.nlp.attribution.candidate import Candidate
 from claimwatch.nlp.attribution.contents import trim
 from claimwatch.nlp.attribution.cue_model import CueModel, load_model, sigmoid
 from claimwatch.nlp.attribution.cues import CUE_VERBS, HEARSAY_NOUNS, SPEECH_VERBS
+from claimwatch.nlp.attribution.layout_cues import layout_claims
 from claimwatch.nlp.attribution.phrase_cues import VERBAL, Found
 from claimwatch.nlp.attribution.proposals import candidates
 from claimwatch.nlp.attribution.rerank import prefer_readings
@@ -53,7 +54,9 @@ def attribute_claims(doc: Doc, state: DocState, model: CueModel | None = None) -
     else:
         probabilities, threshold = _probabilities(model, cands)
     scored = [(p, item) for p, (item, _) in zip(probabilities, cands, strict=True)]
-    found = _dedupe([item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
+    # the layout's attributions first: a credit line or a speaker label is surer than any verb inside its quote
+    found = _dedupe(layout_claims(doc, state) +
+                    [item for p, item in sorted(scored, key=lambda pair: -pair[0]) if p >= threshold])
     found.sort(key=lambda item: item.cue or item.content)
     _borrow_sources(found)
     for item in found:

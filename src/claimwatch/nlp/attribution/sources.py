@@ -146,6 +146,14 @@ def make_source(head: Token, state: DocState) -> Source:
     return Source(text, span, "named" if named else "unnamed", entity.id if entity and named else None)
 
 
+def source_of_name(doc: Doc, start: int, end: int, state: DocState) -> Source:
+    """The Source written as the name in tokens [start, end) where the layout, not the parse, says who
+    speaks (a credit line, a transcript's speaker label): named, with the entity it is a mention of."""
+    span = state.span((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    entity = state.entities.at(span)
+    return Source(state.text_of(span), span, "named", entity.id if entity is not None else None)
+
+
 def _is_name(head: Token) -> bool:
     return head.is_title or head.is_upper
 
