@@ -61,3 +61,16 @@ def test_a_lone_label_with_a_colon_is_not_a_transcript():
     claims = _claims(text)
     assert not [c for c in claims if c.cue and c.cue.text == ":"]
     assert any(c.cue and c.cue.text == "said" for c in claims)
+
+
+def test_a_credited_quotation_keeps_the_quotes_inside_it():
+    text = ("Voters wrote to us.\n\n"
+            "“He told us to trust him. As my grandmother said, ‘trust is earned, not asked for.’” ― Lucia Ferraz\n")
+    [claim] = _claims(text)
+    assert claim.source.text == "Lucia Ferraz" and claim.content.text.startswith("He told us to trust him")
+
+
+def test_a_quotation_credited_at_the_end_of_the_authors_own_line_starts_at_its_opening_mark():
+    text = "One line summed up the night: “We are still here.” — Jonas Weber\n"
+    claims = [c for c in _claims(text) if c.source.text == "Jonas Weber"]
+    assert [c.content.text for c in claims] == ["We are still here"]  # trimmed as every content is

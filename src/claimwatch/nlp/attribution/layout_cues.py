@@ -54,8 +54,12 @@ def _credited_quotes(doc: Doc, state: DocState, text: str) -> list[Found]:
     for match in _CREDIT.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         close = match.start("close")
-        opening = max((text.rfind(mark, line_start, close) for mark in _OPENING), default=-1)
-        start = opening if opening >= line_start else line_start
+        first = len(text[line_start:close]) - len(text[line_start:close].lstrip())
+        if text[line_start + first:line_start + first + 1] in _OPENING:  # the line is the quotation, inner
+            start = line_start  # quotes and all
+        else:  # a quotation at the end of a line of the article's own words
+            opening = max(text.rfind(mark, line_start, close) for mark in _OPENING)
+            start = opening if opening >= line_start else line_start
         name_start, name_end = match.span("name")
         if text[name_end - 1] == "." and name_end - name_start > 2 and text[name_end - 3] != " ":
             name_end -= 1  # the sentence's full stop, not an initial's
