@@ -209,7 +209,9 @@ def test_a_store_from_before_integer_claim_bands_gets_the_same_bands_and_groups(
     assert rows(schema.claim_bands) == [] and rows(schema.claim_groups) == groups
     store.close()
     store = Store(db_url)
-    assert rows(schema.claim_bands) == bands
+    # the same bands, each set of words of a group banded once (by whichever of its claims is read first)
+    assert sorted({band for band, _ in rows(schema.claim_bands)}) == sorted({band for band, _ in bands})
+    assert len(rows(schema.claim_bands)) == len(bands)
     assert _knowledge(store) == expected
     store.close()
 

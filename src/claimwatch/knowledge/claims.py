@@ -143,18 +143,25 @@ def group_claims(conn: Connection, analysis: Analysis, cache: ClaimCache | None 
             merged.update((other, cluster) for other in ordered[1:])
         number = claim_number(doc_id, claim.id)
         groups.append((doc_id, claim.id, cluster, number))
-        if bands[claim.id]:
+        # a claim with the very words of a stored one it joins is found by that one's bands: repeating
+        # them would make every later look-up read each copy of a much-repeated claim (a wire quote
+        # reprinted for a year), and the look-ups grow with the store
+        if bands[claim.id] and not (found and words in sharing):
             band_rows.extend((band, number) for band in bands[claim.id])
             cache.put(number, words)
+    # a later claim of this document may have merged the cluster an earlier one joined
+    groups = [(doc, claim_id, current(cluster), number) for doc, claim_id, cluster, number in groups]
     derived.insert_claim_groups(conn, groups, band_rows)
 
 
 def band_stored_claims(conn: Connection) -> None:
-    """Write the bands of every grouped claim (a store migrated to integer bands keeps none)."""
-    rows = []
-    for number, text in derived.grouped_claim_contents(conn):
+    """Write the bands of the grouped claims (a store migrated to integer bands keeps none): one claim's
+    for each set of words in a group, as ingest writes them (group_claims)."""
+    rows, banded = [], set()
+    for number, cluster, text in derived.grouped_claim_contents(conn):
         words = content_tokens(text)
-        if len(words) >= MIN_CLAIM_WORDS:
+        if len(words) >= MIN_CLAIM_WORDS and (cluster, words) not in banded:
+            banded.add((cluster, words))
             rows.extend((band, number) for band in band_keys(words))
     derived.insert_claim_groups(conn, [], rows)
 

@@ -19,7 +19,7 @@ import hashlib
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from sqlalchemy.engine import Connection
@@ -32,6 +32,9 @@ from claimwatch.store import derived
 #: Publication days further apart than this are different happenings (a follow-up or a
 #: correction comes within days; the same two states meet again a week later).
 WINDOW_DAYS = 3
+#: Days beyond which a report's date is too vague to find its candidates by date alone ("in March",
+#: "last year"): such a report is compared only with reports that share a party with it.
+VAGUE_DAYS = 31
 #: Events whose own days are both known are the same happening only within this many days.
 EVENT_DAY_SLACK = 1
 #: Words two reports must share (Jaccard of content words) by how many anchors they share. With
@@ -183,13 +186,20 @@ class ReportCache:
 
 
 def _candidates(conn: Connection, report: Report, window_days: int, cache: ReportCache) -> list[Report]:
-    """Stored reports that could be the same happening as this one."""
+    """Stored reports that could be the same happening as this one: those of its days dated about as
+    closely as it is, and those of its days (or undated) that share a party with it. A report dated
+    only to a month or a year (wider than VAGUE_DAYS) is compared with its party's reports alone: by
+    its days it would meet every report of that year, more the longer the store's history."""
     anchors = sorted({a.key for a in (report.actor, report.target) if a is not None})
-    days = None
-    if report.interval is not None:
-        lo, hi = widen(report.interval, window_days)
-        days = (lo.isoformat(), hi.isoformat())
-    return cache.get(conn, derived.candidate_report_keys(conn, report.family, days, anchors))
+    if report.interval is None:
+        return cache.get(conn, derived.reports_of_parties(conn, report.family, None, anchors))
+    lo, hi = widen(report.interval, window_days)
+    days = (lo.isoformat(), hi.isoformat())
+    keys = derived.reports_of_parties(conn, report.family, days, anchors)
+    if (report.interval[1] - report.interval[0]).days <= VAGUE_DAYS:
+        bounds = ((lo - timedelta(days=VAGUE_DAYS)).isoformat(), (hi + timedelta(days=VAGUE_DAYS)).isoformat())
+        keys += derived.reports_of_days(conn, report.family, days, bounds)
+    return cache.get(conn, list(dict.fromkeys(keys)))
 
 
 def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS,

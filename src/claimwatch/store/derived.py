@@ -247,24 +247,33 @@ def driver_rows(conn: Connection, sql: str, params: list[Any]) -> list[tuple[Any
     return cursor.fetchall()
 
 
-def candidate_report_keys(conn: Connection, family: str, days: tuple[str, str] | None,
-                          anchors: list[str]) -> list[tuple[str, str, str]]:
-    """(document_id, event_id, cluster) of the reports of a type family that may be the same
-    happening: those whose days meet `days` (ISO first and last day), and the undated ones sharing
-    an actor or target with `anchors`; for an undated report (`days` None), those sharing an
-    actor or target. Each query is one an index answers: dated reports through (family, day_end),
-    which in a store written in time order reads the reports of the last days, not every report of
-    the family before `days` (what an index on the first day gave); undated ones through the same
-    index's NULLs."""
+def reports_of_days(conn: Connection, family: str, days: tuple[str, str],
+                    bounds: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """(document_id, event_id, cluster) of the reports of a type family whose days meet `days` (ISO
+    first and last day) and lie within `bounds`: the reports dated about as closely as the new one.
+    The index on (family, day_end) reads only the reports that end between `days`' first day and the
+    bounds' last, however long the store's history."""
+    return driver_rows(conn, "SELECT document_id, event_id, cluster FROM reports WHERE family = ? AND "
+                             "day_end >= ? AND day_end <= ? AND day_start <= ? AND day_start >= ?",
+                       [family, days[0], bounds[1], days[1], bounds[0]])
+
+
+def reports_of_parties(conn: Connection, family: str, days: tuple[str, str] | None,
+                       anchors: list[str]) -> list[tuple[str, str, str]]:
+    """(document_id, event_id, cluster) of the reports of a type family with an actor or target among
+    `anchors`: those whose days meet `days` and the undated ones; every one for `days` None. The
+    indexes on (actor, day_end) and (target, day_end) read a party's reports of those days only."""
+    if not anchors:
+        return []
     select_ = "SELECT document_id, event_id, cluster FROM reports WHERE family = ? AND "
     marks = ", ".join("?" * len(anchors))
     shares = f"(actor IN ({marks}) OR target IN ({marks}))"
     if days is None:
-        return driver_rows(conn, select_ + shares, [family, *anchors, *anchors]) if anchors else []
-    rows = driver_rows(conn, select_ + "day_end >= ? AND day_start <= ?", [family, days[0], days[1]])
-    if anchors:
-        rows += driver_rows(conn, select_ + "day_end IS NULL AND " + shares, [family, *anchors, *anchors])
-    return rows
+        return driver_rows(conn, select_ + shares, [family, *anchors, *anchors])
+    return (driver_rows(conn, select_ + f"(actor IN ({marks}) AND day_end >= ? AND day_start <= ? OR "
+                                        f"target IN ({marks}) AND day_end >= ? AND day_start <= ?)",
+                        [family, *anchors, days[0], days[1], *anchors, days[0], days[1]])
+            + driver_rows(conn, select_ + "day_end IS NULL AND " + shares, [family, *anchors, *anchors]))
 
 
 def clusters_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
@@ -376,10 +385,10 @@ def insert_claim_groups(conn: Connection, groups: list[tuple[str, str, str, int]
     insert_rows(conn, t.claim_bands, ("band", "claim"), bands)
 
 
-def grouped_claim_contents(conn: Connection) -> Iterator[tuple[int, str]]:
-    """(number, content text) of every grouped claim."""
+def grouped_claim_contents(conn: Connection) -> Iterator[tuple[int, str, str]]:
+    """(number, cluster, content text) of every grouped claim."""
     g, c = t.claim_groups.c, t.claims.c
-    yield from conn.execute(select(g.number, c.content_text).join_from(
+    yield from conn.execute(select(g.number, g.cluster, c.content_text).join_from(
         t.claim_groups, t.claims, and_(c.document_id == g.document_id, c.id == g.claim_id)))
 
 

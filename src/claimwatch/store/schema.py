@@ -204,8 +204,8 @@ reports = Table(
     Column("type", String(32), nullable=False),
     Column("family", String(32), nullable=False),
     Column("mode", String(64)),
-    Column("actor", String(255), index=True),
-    Column("target", String(255), index=True),
+    Column("actor", String(255)),
+    Column("target", String(255)),
     Column("location", String(255)),
     Column("day_start", String(10)),  # the days it happened: the event's own time, else publication
     Column("day_end", String(10)),
@@ -223,6 +223,10 @@ reports = Table(
     # by the last day: candidates are the reports whose days reach the new one's (day_end >= its
     # first day), in a store written in time order the last few days' reports
     Index("ix_reports_family_end", "family", "day_end"),
+    # by a party and the last day: a vaguely dated report's candidates share a party with it, and
+    # are its days' reports of that party, not all of them (claimwatch.knowledge.clusters)
+    Index("ix_reports_actor_end", "actor", "day_end"),
+    Index("ix_reports_target_end", "target", "day_end"),
 )
 
 #: Claims that no event ties to a cluster, grouped by what they say.
