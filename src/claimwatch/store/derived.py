@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Row
 
 from claimwatch.store import schema as t
@@ -125,12 +125,15 @@ _DOCUMENT_COLUMNS = ("id", "outlet", "url", "title", "published", "copy_of", "in
 
 
 def document_rows(conn: Connection, ids: Iterable[str] | None = None) -> list[Row]:
-    """Publication metadata (no text) of these documents, or of all."""
-    d = t.documents.c
-    query = select(*(d[name] for name in _DOCUMENT_COLUMNS))
+    """Publication metadata (no text) of these documents, or of all. On SQLite it is read from the
+    covering index (migration 0007): from the table, each row's text and analysis would be read too."""
+    hint = " INDEXED BY ix_documents_meta" if conn.dialect.name == "sqlite" else ""
+    columns = [t.documents.c[name] for name in _DOCUMENT_COLUMNS]
+    sql = f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents{hint}"
     if ids is None:
-        return list(conn.execute(query))
-    return [row for part in _chunks(sorted(set(ids))) for row in conn.execute(query.where(d.id.in_(part)))]
+        return list(conn.execute(text(sql).columns(*columns)))
+    query = text(sql + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)).columns(*columns)
+    return [row for part in _chunks(sorted(set(ids))) for row in conn.execute(query, {"ids": part})]
 
 
 def copy_family_rows(conn: Connection, roots: Iterable[str]) -> list[Row]:
@@ -261,19 +264,22 @@ def reports_of_days(conn: Connection, family: str, days: tuple[str, str],
 def reports_of_parties(conn: Connection, family: str, days: tuple[str, str] | None,
                        anchors: list[str]) -> list[tuple[str, str, str]]:
     """(document_id, event_id, cluster) of the reports of a type family with an actor or target among
-    `anchors`: those whose days meet `days` and the undated ones; every one for `days` None. The
-    indexes on (actor, day_end) and (target, day_end) read a party's reports of those days only."""
+    `anchors`: those whose days meet `days` and the undated ones; every one for `days` None. Each
+    query reads a party's reports of those days through the index on (actor or target, day_end);
+    SQLite is told so, as without statistics it would take the family's index and read the family."""
     if not anchors:
         return []
-    select_ = "SELECT document_id, event_id, cluster FROM reports WHERE family = ? AND "
     marks = ", ".join("?" * len(anchors))
-    shares = f"(actor IN ({marks}) OR target IN ({marks}))"
-    if days is None:
-        return driver_rows(conn, select_ + shares, [family, *anchors, *anchors])
-    return (driver_rows(conn, select_ + f"(actor IN ({marks}) AND day_end >= ? AND day_start <= ? OR "
-                                        f"target IN ({marks}) AND day_end >= ? AND day_start <= ?)",
-                        [family, *anchors, days[0], days[1], *anchors, days[0], days[1]])
-            + driver_rows(conn, select_ + "day_end IS NULL AND " + shares, [family, *anchors, *anchors]))
+    rows: list[tuple[str, str, str]] = []
+    for column in ("actor", "target"):
+        hint = f" INDEXED BY ix_reports_{column}_end" if conn.dialect.name == "sqlite" else ""
+        sql = f"SELECT document_id, event_id, cluster FROM reports{hint} WHERE {column} IN ({marks}) AND family = ?"
+        if days is None:
+            rows += driver_rows(conn, sql, [*anchors, family])
+        else:
+            rows += driver_rows(conn, sql + " AND day_end >= ? AND day_start <= ?", [*anchors, family, *days])
+            rows += driver_rows(conn, sql + " AND day_end IS NULL", [*anchors, family])
+    return rows
 
 
 def clusters_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:

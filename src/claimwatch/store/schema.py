@@ -49,6 +49,11 @@ documents = Table(
     Column("analysis", Text, nullable=False),  # Analysis.to_json(): the whole analysis as analysed
     Column("analysis_version", String(32), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # SQLite only (migration 0007): the metadata without the row, whose text and analysis come first
+    Index("ix_documents_meta", "id", "outlet", "url", "title", "published", "ingested_at", "copy_of").ddl_if(
+        dialect="sqlite"),
+    Index("ix_documents_copy_of_meta", "copy_of", "id", "outlet", "url", "title", "published",
+          "ingested_at").ddl_if(dialect="sqlite"),
 )
 
 #: The LSH bands of each document's MinHash signature: documents sharing a band are the
