@@ -90,3 +90,29 @@ def test_an_unknown_query_fails_before_the_store_is_written(tmp_path):
     with pytest.raises(ValueError, match="no timed query named 'claim'"):
         grow(str(db), [10], _bases(), about="Iran", only=["claim"])
     assert not db.exists()
+
+
+def test_generation_from_a_later_document_gives_the_same_documents():
+    plan = CorpusPlan(60, per_day=10, block=20, outlets=7, copy_share=0.3)
+    whole = list(generate(_bases(), plan))
+    later = list(generate(_bases(), plan, start=37))
+    assert len(later) == 23
+    for a, b in zip(whole[37:], later, strict=True):
+        assert a.analysis.to_dict() == b.analysis.to_dict()
+        assert (a.outlet, a.reprint_of) == (b.outlet, b.reprint_of)
+
+
+def test_a_resumed_benchmark_writes_on_to_the_same_store_as_one_run(tmp_path):
+    plan = CorpusPlan(25, per_day=5, block=10, copy_share=0.2)
+    grow(str(tmp_path / "one.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=5, plan=plan)
+    grow(str(tmp_path / "two.db"), [10], _bases(), about="Iran", repeat=1, batch=5, plan=plan)  # stopped at 10
+    with pytest.raises(ValueError, match="--resume"):
+        grow(str(tmp_path / "two.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=5, plan=plan)
+    points = grow(str(tmp_path / "two.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=5, plan=plan,
+                  resume=True)
+    assert [p.documents for p in points] == [25]  # the size it had passed is not timed again
+    one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
+    assert sorted(d["url"] for d in one.documents()) == sorted(d["url"] for d in two.documents())
+    assert one.count("reports") == two.count("reports") and one.count("claim_groups") == two.count("claim_groups")
+    one.close()
+    two.close()

@@ -83,6 +83,8 @@ def bench(
                                                     "query (repeat for more): events, 'events --about', "
                                                     "claims, 'claims --about', contradictions, graph, "
                                                     "entities.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With `store`: go on writing a store this "
+                                         "benchmark stopped writing (give the same sizes).")] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Time the bare spaCy parse and each component over the same texts, in one run; or, with
@@ -94,7 +96,7 @@ def bench(
 
         try:
             report = benchmark_store(documents, db=db, texts=texts, base=base, cache=cache, about=about,
-                                     repeat=repeat, batch=batch, workers=workers, only=query,
+                                     repeat=repeat, batch=batch, workers=workers, only=query, resume=resume,
                                      on_checkpoint=lambda p: typer.echo(json.dumps(
                                          {**p.row(), "records": p.records}), err=True))
         except ValueError as exc:

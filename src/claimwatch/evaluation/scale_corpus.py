@@ -22,9 +22,10 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, partial
 from itertools import combinations
 from pathlib import Path
 from random import Random
@@ -212,15 +213,18 @@ def _pairs(count: int, rng: Random) -> list[tuple[int, int]]:
     return pairs
 
 
-def generate(bases: list[Analysis], plan: CorpusPlan) -> Iterator[Generated]:
-    """The documents of a synthetic store, in publication order (see the module's docstring)."""
+def generate(bases: list[Analysis], plan: CorpusPlan, start: int = 0) -> Iterator[Generated]:
+    """The documents of a synthetic store, in publication order (see the module's docstring), from
+    document `start` on: those before it are passed over without being made, and the ones after are
+    the same as a run from the first (a benchmark resumed on a store written that far)."""
     if len(bases) < 3:
         raise ValueError("a synthetic store needs at least 3 analysed texts")
     rng = Random(plan.seed)
     dicts = [b.to_dict() for b in bases]
     pairs = _pairs(len(dicts), rng)
-    # the recent originals (their index, analysis and outlets), for reprints: a day's worth is kept
-    made: deque[tuple[int, dict[str, Any], set[str]]] = deque(maxlen=plan.per_day)
+    # the recent originals (their index, analysis made when first needed, and outlets), for reprints:
+    # a day's worth is kept
+    made: deque[tuple[int, Callable[[], dict[str, Any]], set[str]]] = deque(maxlen=plan.per_day)
     original = 0
     for i in range(plan.documents):
         day = (START_DAY + timedelta(days=i // plan.per_day)).isoformat()
@@ -232,14 +236,20 @@ def generate(bases: list[Analysis], plan: CorpusPlan) -> Iterator[Generated]:
             while outlet in used:  # one publication per outlet: the same outlet again is a duplicate
                 outlet = f"outlet{(int(outlet[6:9]) + 1) % plan.outlets:03d}.example"
             used.add(outlet)
-            d = {**source, "document": {**source["document"], "published": day}}
+            if i < start:
+                continue
+            d = {**source(), "document": {**source()["document"], "published": day}}
             reprint_of = source_index
         else:
             first, second = pairs[original % len(pairs)]
             round_ = original // len(pairs)  # past every pair: the same pair again under new names
-            d = join(dicts[first], dicts[second], published=day, block=block + round_ * 100_000)
-            made.append((original, d, {outlet}))
+            joined = cache(partial(join, dicts[first], dicts[second], published=day,
+                                   block=block + round_ * 100_000))
+            made.append((original, joined, {outlet}))
             original += 1
+            if i < start:
+                continue
+            d = joined()
             reprint_of = None
         d["document"] = {**d["document"], "url": f"https://{outlet}/{day.replace('-', '/')}/story-{i}"}
         yield Generated(analysis_from_dict(d), outlet, reprint_of)

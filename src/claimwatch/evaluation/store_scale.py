@@ -102,19 +102,24 @@ def time_queries(db: str, about: str, repeat: int,
 
 def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, repeat: int = 3,
          batch: int = BATCH, plan: CorpusPlan | None = None, only: list[str] | None = None,
-         on_checkpoint: Callable[[Checkpoint], None] | None = None) -> list[Checkpoint]:
+         resume: bool = False, on_checkpoint: Callable[[Checkpoint], None] | None = None) -> list[Checkpoint]:
     """Write a synthetic store at `db` (which must be empty) up to each size in `documents`, and
-    time it at each."""
+    time it at each. With `resume`, a store this benchmark was writing with the same sizes, stopped
+    between two batches, is written on from where it stopped (the sizes it had passed are not timed
+    again)."""
     sizes = sorted(set(documents))
     queries(about, only)  # an unknown query name fails before anything is written
     plan = plan or CorpusPlan(sizes[-1])
     plan = CorpusPlan(sizes[-1], plan.per_day, plan.block, plan.outlets, plan.copy_share, plan.seed)
     with KnowledgeBase(db) as store:
-        if store.count():
-            raise ValueError(f"the store {db} is not empty: the benchmark writes its own documents")
-        items = generate(bases, plan)
-        out, written = [], 0
-        for size in sizes:
+        written = store.count()
+        if written and not resume:
+            raise ValueError(f"the store {db} is not empty: the benchmark writes its own documents "
+                             "(--resume goes on with a store it was writing)")
+        items = generate(bases, plan, start=written)
+        resumed_at = written
+        out: list[Checkpoint] = []
+        for size in (size for size in sizes if size > written):
             seconds = 0.0
             while written < size and (part := list(islice(items, min(batch, size - written)))):
                 start = time.perf_counter()
@@ -123,8 +128,9 @@ def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, re
                 written += len(part)
             stored = store.count()
             query_s, records = time_queries(db, about, repeat, only)
-            point = Checkpoint(stored, (size - (out[-1].documents if out else 0)) / seconds if seconds else 0.0,
-                               store_bytes(store) / max(stored, 1), query_s, records)
+            added = size - (out[-1].documents if out else resumed_at)
+            point = Checkpoint(stored, added / seconds if seconds else 0.0, store_bytes(store) / max(stored, 1),
+                               query_s, records)
             out.append(point)
             if on_checkpoint is not None:
                 on_checkpoint(point)
@@ -133,7 +139,7 @@ def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, re
 
 def benchmark_store(documents: list[int], *, db: str | None = None, texts: Path, base: int = 300,
                     cache: Path, about: str | None = None, repeat: int = 3, batch: int = BATCH,
-                    workers: int = 1, only: list[str] | None = None,
+                    workers: int = 1, only: list[str] | None = None, resume: bool = False,
                     on_checkpoint: Callable[[Checkpoint], None] | None = None) -> Scorecard:
     """The whole benchmark: analyse (or read from `cache`) `base` texts, grow a store at `db` (by
     default a SQLite file in a temporary folder) through each size, and report the table."""
@@ -142,7 +148,7 @@ def benchmark_store(documents: list[int], *, db: str | None = None, texts: Path,
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
         target = db or str(Path(tmp) / "bench.db")
         points = grow(target, documents, bases, about=about, repeat=repeat, batch=batch, only=only,
-                      on_checkpoint=on_checkpoint)
+                      resume=resume, on_checkpoint=on_checkpoint)
     return scorecard(points, about, "sqlite" if "://" not in target or target.startswith("sqlite") else
                      target.split("://", 1)[0].split("+", 1)[0])
 
