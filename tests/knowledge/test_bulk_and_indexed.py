@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.knowledge import Store
-from claimwatch.knowledge.base import Incoming
+from claimwatch.knowledge.base import Incoming, _about
 from claimwatch.knowledge.identity import ActorQuery, normalize_name
 from claimwatch.store import derived
 
@@ -89,6 +89,20 @@ def test_about_through_the_indexes_is_the_same_as_filtering_every_cluster(db_url
     everything = store.contradictions().to_dicts()
     clusters = {c["cluster"] for c in expected}
     assert store.contradictions(about).to_dicts() == [c for c in everything if c["cluster"] in clusters]
+    store.close()
+
+
+@pytest.mark.parametrize("about", ["Iran", "IRN", "Syria", "Turkey", "Turkish jets", "country:IRQ", "Aleppo",
+                                   "northern Iraq", "'s", "nobody"])
+def test_claims_about_through_the_indexes_are_those_of_filtering_every_claim(db_url, about, monkeypatch):
+    store = Store(db_url)
+    store.add_many([*_items(), *(Incoming(b.analysis, b.outlet) for b in corpus())])
+    found = store.claims(about).to_dicts()
+    rows, sources = store._all_claims()
+    monkeypatch.setattr(store, "_claims_about", lambda query: ([cr for cr in rows if _about(cr, query)], sources))
+    assert found == store.claims(about).to_dicts()
+    if about not in ("nobody", "'s"):
+        assert found, about
     store.close()
 
 

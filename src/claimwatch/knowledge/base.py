@@ -31,7 +31,14 @@ from sqlalchemy.exc import IntegrityError
 
 from claimwatch.knowledge import dedup, kept
 from claimwatch.knowledge.actors import StoredActors, actor_names, load_actors, resolve_actors, state_actor
-from claimwatch.knowledge.claims import ClaimCache, band_stored_claims, claim_sources, group_claims, load_claims
+from claimwatch.knowledge.claims import (
+    ClaimCache,
+    ClaimRow,
+    band_stored_claims,
+    claim_sources,
+    group_claims,
+    load_claims,
+)
 from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, ReportCache, assign_clusters, group_clusters
 from claimwatch.knowledge.contradictions import contradictions
 from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
@@ -62,6 +69,17 @@ def outlet_of(document: Document, outlet: str | None = None) -> str | None:
         host = urlsplit(document.url).hostname or ""
         return host.removeprefix("www.") or None
     return None
+
+
+def _about(claim: ClaimRow, query: ActorQuery) -> bool:
+    """Whether a claim is about the queried actor: an actor mentioned in its content, or its words."""
+    return any(query.matches(a) for a in claim.about) or query.in_text(claim.content)
+
+
+def _claim_rows(conn: Connection, documents: set[str]) -> list[ClaimRow]:
+    """The claims of these documents, with the publications and actors they need."""
+    actors = load_actors(conn, sorted({row.actor for row in derived.entity_actor_links(conn, documents)}))
+    return load_claims(conn, load_documents(conn, documents), actors, documents)
 
 
 def _window(since: str | date | None, until: str | date | None) -> tuple[date | None, date | None]:
@@ -403,22 +421,12 @@ class KnowledgeBase(SQLStore):
         `about` matches actors in the claim's content (or the content's words); `source` the
         claim's source (its words or actor) or the outlet. Undated claims are left out of a window
         and counted in `Rows.undated`."""
-        snap = self._snapshot()
-        with self.engine.connect() as conn:
-            rows = load_claims(conn, snap.docs, snap.actors)
-        members: dict[str, list] = defaultdict(list)
-        for cr in rows:
-            members[cr.cluster].append(cr)
-        event_sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in snap.clusters}
-        group_sources = {cluster: claim_sources(found) for cluster, found in members.items()
-                         if cluster not in event_sources}
         query = ActorQuery(about) if about else None
+        rows, sources = self._claims_about(query) if query is not None else self._all_claims()
         since_d, until_d = _window(since, until)
         needle = source.casefold() if source else None
         out: Rows[ClaimRecord] = Rows()
         for cr in rows:
-            if query and not (any(query.matches(a) for a in cr.about) or query.in_text(cr.content)):
-                continue
             if needle and not any(needle in (s or "").casefold() for s in (
                     cr.source_text, cr.source_entity.name if cr.source_entity else None, cr.doc.outlet)):
                 continue
@@ -428,12 +436,50 @@ class KnowledgeBase(SQLStore):
                 out.undated += 1
             if not inside:
                 continue
-            reports, independent = event_sources.get(cr.cluster) or group_sources[cr.cluster]
+            reports, independent = sources[cr.cluster] if cr.cluster else claim_sources([cr])
             if min_sources and independent < min_sources:
                 continue
             out.append(ClaimRecord(cr, reports, independent))
         out.sort(key=lambda r: (-r.independent_sources, r.claim.doc.published or "", r.claim.doc.id, r.claim.id))
         return out
+
+    def _all_claims(self) -> tuple[list[ClaimRow], dict[str, tuple[int, int]]]:
+        """Every claim, and (reports, independent sources) of every cluster."""
+        snap = self._snapshot()
+        with self.engine.connect() as conn:
+            rows = load_claims(conn, snap.docs, snap.actors)
+        members: dict[str, list[ClaimRow]] = defaultdict(list)
+        for cr in rows:
+            members[cr.cluster].append(cr)
+        sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in snap.clusters}
+        sources.update({cluster: claim_sources(found) for cluster, found in members.items()
+                        if cluster and cluster not in sources})
+        return rows, sources
+
+    def _claims_about(self, query: ActorQuery) -> tuple[list[ClaimRow], dict[str, tuple[int, int]]]:
+        """The claims about an actor, read through the indexes (the documents with an entity of a
+        matching actor, or a claim holding the name's words) instead of from the whole store, with
+        (reports, independent sources) of their clusters only: the same records as filtering
+        `_all_claims()`, at a cost that follows the answer, not the store."""
+        words = re.findall(r"\w+", query.folded)
+        if not words:  # a name without a word to look up: every claim is read
+            rows, sources = self._all_claims()
+            return [cr for cr in rows if _about(cr, query)], sources
+        with self.engine.connect() as conn:
+            candidates = load_actors(conn, sorted(self._actor_candidates(conn, query)))
+            keys = [key for key, actor in candidates.items() if query.matches(actor)]
+            documents = derived.documents_of_actors(conn, keys) | derived.documents_with_claim_words(conn, words)
+            rows = [cr for cr in _claim_rows(conn, documents) if _about(cr, query)]
+            clusters = {cr.cluster for cr in rows if cr.cluster}
+            events = group_clusters(reports_from_rows(conn, derived.report_rows_in_clusters(conn, clusters)))
+            sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in events}
+            members: dict[str, list[ClaimRow]] = defaultdict(list)
+            groups = clusters - set(sources)
+            for cr in _claim_rows(conn, derived.claim_group_documents(conn, groups)):
+                if cr.cluster in groups:
+                    members[cr.cluster].append(cr)
+        sources.update({cluster: claim_sources(found) for cluster, found in members.items()})
+        return rows, sources
 
     def entities(self, about: str | None = None) -> Rows[ActorSummary]:
         """Actors across documents: id, name, type, country, sector, wikidata, the names seen

@@ -190,21 +190,23 @@ class ClaimRow:
                 "polarity": self.polarity, "stated_at": self.stated_at, "cluster": self.cluster}
 
 
-def load_claims(conn: Connection, docs: dict[str, DocInfo], actors: dict[str, Actor]) -> list[ClaimRow]:
-    """Every stored claim with the actors it mentions and its cluster (an event's, else its group's)."""
-    entity_actor = {(d, e): actors[a] for a, d, e in derived.entity_actor_links(conn) if a in actors}
+def load_claims(conn: Connection, docs: dict[str, DocInfo], actors: dict[str, Actor],
+                document_ids: set[str] | None = None) -> list[ClaimRow]:
+    """Every stored claim (of these documents) with the actors it mentions and its cluster (an
+    event's, else its group's). `actors` must hold those the documents' entities are resolved to."""
+    entity_actor = {(d, e): actors[a] for a, d, e in derived.entity_actor_links(conn, document_ids) if a in actors}
     mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for doc_id, entity_id, start, end in derived.mention_spans(conn):
+    for doc_id, entity_id, start, end in derived.mention_spans(conn, document_ids):
         mentions[doc_id].append((start, end, entity_id))
     starts = {}
     for doc_id, spans in mentions.items():
         spans.sort()
         starts[doc_id] = [s for s, _e, _eid in spans]
-    clusters = {(d, c): k for d, c, k in derived.claim_group_clusters(conn)}
-    for d, c, k in derived.report_claim_clusters(conn):
+    clusters = {(d, c): k for d, c, k in derived.claim_group_clusters(conn, document_ids)}
+    for d, c, k in derived.report_claim_clusters(conn, document_ids):
         clusters.setdefault((d, c), k)
     out = []
-    for row in derived.claim_rows(conn):
+    for row in derived.claim_rows(conn, document_ids):
         doc = docs.get(row.document_id)
         if doc is None:  # stored after the documents were read
             continue

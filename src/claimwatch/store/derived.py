@@ -92,10 +92,21 @@ def insert_entity_actors(conn: Connection, document_id: str, actor_of: dict[str,
                                                for eid, key in actor_of.items()])
 
 
-def entity_actor_links(conn: Connection) -> list[Row]:
-    """(actor, document_id, entity_id) of every entity."""
+def entity_actor_links(conn: Connection, document_ids: Iterable[str] | None = None) -> list[Row]:
+    """(actor, document_id, entity_id) of every entity (of these documents)."""
     ea = t.entity_actors.c
-    return list(conn.execute(select(ea.actor, ea.document_id, ea.entity_id)))
+    query = select(ea.actor, ea.document_id, ea.entity_id)
+    if document_ids is None:
+        return list(conn.execute(query))
+    return [row for part in _chunks(sorted(set(document_ids)))
+            for row in conn.execute(query.where(ea.document_id.in_(part)))]
+
+
+def documents_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
+    """The documents with an entity resolved to one of these actors."""
+    ea = t.entity_actors.c
+    return {d for part in _chunks(sorted(set(keys)))
+            for d in conn.execute(select(ea.document_id).where(ea.actor.in_(part))).scalars()}
 
 
 def actor_entity_names(conn: Connection) -> Iterator[tuple[str, str]]:
@@ -113,10 +124,15 @@ def mention_counts(conn: Connection) -> dict[tuple[str, str], int]:
         select(m.document_id, m.entity_id, func.count()).group_by(m.document_id, m.entity_id))}
 
 
-def mention_spans(conn: Connection) -> Iterator[tuple[str, str, int, int]]:
-    """(document_id, entity_id, start, end) of every mention."""
+def mention_spans(conn: Connection, document_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str, int, int]]:
+    """(document_id, entity_id, start, end) of every mention (of these documents)."""
     m = t.mentions.c
-    yield from conn.execute(select(m.document_id, m.entity_id, m.span_start, m.span_end))
+    query = select(m.document_id, m.entity_id, m.span_start, m.span_end)
+    if document_ids is None:
+        yield from conn.execute(query)
+        return
+    for part in _chunks(sorted(set(document_ids))):
+        yield from conn.execute(query.where(m.document_id.in_(part)))
 
 
 # -- documents ---------------------------------------------------------------------------------------
@@ -314,11 +330,17 @@ def merge_report_clusters(conn: Connection, into: str, others: list[str]) -> Non
         conn.execute(update(t.reports).where(t.reports.c.cluster.in_(others)).values(cluster=into))
 
 
-def report_claim_clusters(conn: Connection) -> Iterator[tuple[str, str, str]]:
-    """(document_id, claim_id, cluster) of every report tied to a claim, in a stable order."""
+def report_claim_clusters(conn: Connection, document_ids: Iterable[str] | None = None
+                          ) -> Iterator[tuple[str, str, str]]:
+    """(document_id, claim_id, cluster) of every report tied to a claim (of these documents), in a
+    stable order."""
     r = t.reports.c
-    yield from conn.execute(select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None))
-                            .order_by(r.document_id, r.event_id))
+    query = select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None))
+    if document_ids is None:
+        yield from conn.execute(query.order_by(r.document_id, r.event_id))
+        return
+    for part in _chunks(sorted(set(document_ids))):
+        yield from conn.execute(query.where(r.document_id.in_(part)).order_by(r.document_id, r.event_id))
 
 
 # -- claim groups --------------------------------------------------------------------------------------
@@ -398,11 +420,41 @@ def grouped_claim_contents(conn: Connection) -> Iterator[tuple[int, str, str]]:
         t.claim_groups, t.claims, and_(c.document_id == g.document_id, c.id == g.claim_id)))
 
 
-def claim_group_clusters(conn: Connection) -> Iterator[tuple[str, str, str]]:
-    """(document_id, claim_id, cluster) of every grouped claim."""
+def claim_group_clusters(conn: Connection, document_ids: Iterable[str] | None = None
+                         ) -> Iterator[tuple[str, str, str]]:
+    """(document_id, claim_id, cluster) of every grouped claim (of these documents)."""
     g = t.claim_groups.c
-    yield from conn.execute(select(g.document_id, g.claim_id, g.cluster))
+    query = select(g.document_id, g.claim_id, g.cluster)
+    if document_ids is None:
+        yield from conn.execute(query)
+        return
+    for part in _chunks(sorted(set(document_ids))):
+        yield from conn.execute(query.where(g.document_id.in_(part)))
 
 
-def claim_rows(conn: Connection) -> Iterator[Row]:
-    yield from conn.execute(select(t.claims))
+def claim_group_documents(conn: Connection, clusters: Iterable[str]) -> set[str]:
+    """The documents with a claim in one of these claim groups."""
+    g = t.claim_groups.c
+    return {d for part in _chunks(sorted(set(clusters)))
+            for d in conn.execute(select(g.document_id).where(g.cluster.in_(part))).scalars()}
+
+
+def claim_rows(conn: Connection, document_ids: Iterable[str] | None = None) -> Iterator[Row]:
+    """Every stored claim (of these documents)."""
+    if document_ids is None:
+        yield from conn.execute(select(t.claims))
+        return
+    for part in _chunks(sorted(set(document_ids))):
+        yield from conn.execute(select(t.claims).where(t.claims.c.document_id.in_(part)))
+
+
+def documents_with_claim_words(conn: Connection, words: list[str]) -> set[str]:
+    """The documents with a claim whose content holds all these words (a superset of the claims that
+    name them as a phrase): the full-text index on SQLite, a case-blind scan on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        phrase = '"' + " ".join(word.replace('"', "") for word in words) + '"'
+        return set(conn.execute(text("SELECT document_id FROM claims_fts WHERE claims_fts MATCH :q"),
+                                {"q": "content : " + phrase}).scalars())
+    c = t.claims.c
+    where = and_(*(c.content_text.ilike(f"%{word}%") for word in words))
+    return set(conn.execute(select(c.document_id).where(where)).scalars())
