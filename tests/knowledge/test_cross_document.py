@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from claimwatch.knowledge import Store
+from claimwatch.knowledge.clusters import SPAN_DAYS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from knowledge_corpus import Builder  # noqa: E402
@@ -162,6 +164,23 @@ def test_two_meetings_a_week_apart_are_two_happenings(store):
         b.event("CONSULT", "met", egypt, ethiopia)
         store.add(b.analysis, outlet=outlet)
     assert len(store.events().to_dicts()) == 2
+
+
+def test_alike_reports_every_other_day_do_not_chain_into_one_happening_for_weeks(store):
+    """Rallies against the government in one country, told alike every other day for six weeks: each
+    matches the one before, but one happening's closely dated reports span at most SPAN_DAYS."""
+    for n in range(21):
+        day = (date(2025, 3, 1) + timedelta(days=2 * n)).isoformat()
+        b = _story("Thousands of protesters rallied against the government in the capital of Kenya.", day,
+                   f"outlet{n}.example")
+        kenya = b.entity("Kenya")
+        b.event("PROTEST", "rallied", kenya, kenya)
+        store.add(b.analysis, outlet=f"outlet{n}.example")
+    clusters = store.events().to_dicts()
+    assert 2 < len(clusters) < 21  # neighbours join, six weeks do not
+    for cluster in clusters:
+        first, last = date.fromisoformat(cluster["first_reported"]), date.fromisoformat(cluster["last_reported"])
+        assert (last - first).days <= SPAN_DAYS
 
 
 def test_claims_group_only_by_what_they_say(store):

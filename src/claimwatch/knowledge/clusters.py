@@ -9,8 +9,10 @@ more anchors (actor, target, place) they share. Polarity is ignored on purpose: 
 with what it denies.
 
 Each new report is compared with the stored reports that can match (same family, close days, or
-for an undated report the same actor or target); every cluster it matches is merged into one. As
-every pair is compared when the later one arrives, the clusters are those of comparing all pairs.
+for an undated or vaguely dated report the same actor or target); the clusters it matches are
+merged into one, as long as one happening's closely dated reports span at most `SPAN_DAYS`. As
+every pair is compared when the later one arrives, the clusters are those of comparing all pairs,
+but for that bound: alike reports every day for months are a run of happenings, not one.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ WINDOW_DAYS = 3
 #: Days beyond which a report's date is too vague to find its candidates by date alone ("in March",
 #: "last year"): such a report is compared only with reports that share a party with it.
 VAGUE_DAYS = 31
+#: Days from the first to the last closely dated report of one happening: its reports come within
+#: days of it ("last week's strike"); a longer run of alike reports is a run of happenings.
+SPAN_DAYS = 14
 #: Events whose own days are both known are the same happening only within this many days.
 EVENT_DAY_SLACK = 1
 #: Words two reports must share (Jaccard of content words) by how many anchors they share. With
@@ -202,6 +207,32 @@ def _candidates(conn: Connection, report: Report, window_days: int, cache: Repor
     return cache.get(conn, list(dict.fromkeys(keys)))
 
 
+def _first_day(interval: tuple[date, date] | None) -> date | None:
+    """The first day of a closely dated report (None for an undated or vaguely dated one)."""
+    if interval is None or (interval[1] - interval[0]).days > VAGUE_DAYS:
+        return None
+    return interval[0]
+
+
+def _within_span(conn: Connection, report: Report, clusters: list[str]) -> list[str]:
+    """Of the clusters a report matches, those it may join without the happening's closely dated
+    reports spanning more than SPAN_DAYS from first to last day, taken in order while the union stays
+    within it. Report by report, a happening told every day (a campaign's rallies, a war's shelling)
+    would otherwise chain into one cluster for months, and every batch would read all of it again."""
+    day = _first_day(report.interval)
+    if day is None or not clusters:
+        return clusters
+    lo = hi = day
+    kept = []
+    for cluster in clusters:
+        days = [d for d in (_first_day(i) for i in derived.report_intervals_in_cluster(conn, cluster)) if d]
+        new_lo, new_hi = min([lo, *days]), max([hi, *days])
+        if (new_hi - new_lo).days <= SPAN_DAYS:
+            kept.append(cluster)
+            lo, hi = new_lo, new_hi
+    return kept
+
+
 def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS,
                     cache: ReportCache | None = None) -> list[str]:
     """Give each new report its cluster (merging the clusters it joins) and store it; the clusters
@@ -209,8 +240,8 @@ def assign_clusters(conn: Connection, reports: list[Report], window_days: int = 
     cache = cache if cache is not None else ReportCache()
     touched: list[str] = []
     for report in reports:
-        matched = sorted({other.cluster for other in _candidates(conn, report, window_days, cache)
-                          if same_happening(report, other, window_days)})
+        matched = _within_span(conn, report, sorted({other.cluster for other in _candidates(
+            conn, report, window_days, cache) if same_happening(report, other, window_days)}))
         if not matched:
             report.cluster = cluster_id(report)
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
@@ -323,6 +324,13 @@ def report_rows_of(conn: Connection, document_ids: list[str]) -> list[Row]:
 
 def insert_report(conn: Connection, row: dict[str, Any]) -> None:
     insert_rows(conn, t.reports, tuple(row), [tuple(row.values())])
+
+
+def report_intervals_in_cluster(conn: Connection, cluster: str) -> list[tuple[date, date] | None]:
+    """The days (first, last) of every report of a cluster; None for an undated one."""
+    r = t.reports.c
+    return [(date.fromisoformat(a), date.fromisoformat(b)) if a and b else None
+            for a, b in conn.execute(select(r.day_start, r.day_end).where(r.cluster == cluster))]
 
 
 def merge_report_clusters(conn: Connection, into: str, others: list[str]) -> None:
