@@ -76,6 +76,11 @@ def _about(claim: ClaimRow, query: ActorQuery) -> bool:
     return any(query.matches(a) for a in claim.about) or query.in_text(claim.content)
 
 
+def _event_sources(clusters: Iterable[EventCluster]) -> dict[str, tuple[int, int]]:
+    """(reports, independent sources) of each event cluster, by id."""
+    return {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in clusters}
+
+
 def _claim_rows(conn: Connection, documents: set[str]) -> list[ClaimRow]:
     """The claims of these documents, with the publications and actors they need."""
     actors = load_actors(conn, sorted({row.actor for row in derived.entity_actor_links(conn, documents)}))
@@ -451,7 +456,7 @@ class KnowledgeBase(SQLStore):
         members: dict[str, list[ClaimRow]] = defaultdict(list)
         for cr in rows:
             members[cr.cluster].append(cr)
-        sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in snap.clusters}
+        sources = _event_sources(snap.clusters)
         sources.update({cluster: claim_sources(found) for cluster, found in members.items()
                         if cluster and cluster not in sources})
         return rows, sources
@@ -472,7 +477,7 @@ class KnowledgeBase(SQLStore):
             rows = [cr for cr in _claim_rows(conn, documents) if _about(cr, query)]
             clusters = {cr.cluster for cr in rows if cr.cluster}
             events = group_clusters(reports_from_rows(conn, derived.report_rows_in_clusters(conn, clusters)))
-            sources = {c.id: (len({r.doc.id for r in c.reports}), c.independent_sources()) for c in events}
+            sources = _event_sources(events)
             members: dict[str, list[ClaimRow]] = defaultdict(list)
             groups = clusters - set(sources)
             for cr in _claim_rows(conn, derived.claim_group_documents(conn, groups)):

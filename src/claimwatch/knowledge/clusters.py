@@ -201,7 +201,7 @@ def _candidates(conn: Connection, report: Report, window_days: int, cache: Repor
     lo, hi = widen(report.interval, window_days)
     days = (lo.isoformat(), hi.isoformat())
     keys = derived.reports_of_parties(conn, report.family, days, anchors)
-    if (report.interval[1] - report.interval[0]).days <= VAGUE_DAYS:
+    if _first_day(report.interval) is not None:  # closely dated
         bounds = ((lo - timedelta(days=VAGUE_DAYS)).isoformat(), (hi + timedelta(days=VAGUE_DAYS)).isoformat())
         keys += derived.reports_of_days(conn, report.family, days, bounds)
     return cache.get(conn, list(dict.fromkeys(keys)))

@@ -33,6 +33,15 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
     for i in range(0, len(values), CHUNK):
         yield values[i:i + CHUNK]
 
+
+def _where_in(conn: Connection, query: Any, column: Any, values: Iterable[Any] | None) -> Iterator[Any]:
+    """The rows of `query`, or of those whose `column` is one of `values`, read in chunks of CHUNK."""
+    if values is None:
+        yield from conn.execute(query)
+        return
+    for part in _chunks(sorted(set(values))):
+        yield from conn.execute(query.where(column.in_(part)))
+
 # -- actors ------------------------------------------------------------------------------------------
 
 
@@ -96,18 +105,13 @@ def insert_entity_actors(conn: Connection, document_id: str, actor_of: dict[str,
 def entity_actor_links(conn: Connection, document_ids: Iterable[str] | None = None) -> list[Row]:
     """(actor, document_id, entity_id) of every entity (of these documents)."""
     ea = t.entity_actors.c
-    query = select(ea.actor, ea.document_id, ea.entity_id)
-    if document_ids is None:
-        return list(conn.execute(query))
-    return [row for part in _chunks(sorted(set(document_ids)))
-            for row in conn.execute(query.where(ea.document_id.in_(part)))]
+    return list(_where_in(conn, select(ea.actor, ea.document_id, ea.entity_id), ea.document_id, document_ids))
 
 
 def documents_of_actors(conn: Connection, keys: Iterable[str]) -> set[str]:
     """The documents with an entity resolved to one of these actors."""
     ea = t.entity_actors.c
-    return {d for part in _chunks(sorted(set(keys)))
-            for d in conn.execute(select(ea.document_id).where(ea.actor.in_(part))).scalars()}
+    return {d for d, in _where_in(conn, select(ea.document_id), ea.actor, keys)}
 
 
 def actor_entity_names(conn: Connection) -> Iterator[tuple[str, str]]:
@@ -128,12 +132,8 @@ def mention_counts(conn: Connection) -> dict[tuple[str, str], int]:
 def mention_spans(conn: Connection, document_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str, int, int]]:
     """(document_id, entity_id, start, end) of every mention (of these documents)."""
     m = t.mentions.c
-    query = select(m.document_id, m.entity_id, m.span_start, m.span_end)
-    if document_ids is None:
-        yield from conn.execute(query)
-        return
-    for part in _chunks(sorted(set(document_ids))):
-        yield from conn.execute(query.where(m.document_id.in_(part)))
+    yield from _where_in(conn, select(m.document_id, m.entity_id, m.span_start, m.span_end), m.document_id,
+                         document_ids)
 
 
 # -- documents ---------------------------------------------------------------------------------------
@@ -343,12 +343,9 @@ def report_claim_clusters(conn: Connection, document_ids: Iterable[str] | None =
     """(document_id, claim_id, cluster) of every report tied to a claim (of these documents), in a
     stable order."""
     r = t.reports.c
-    query = select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None))
-    if document_ids is None:
-        yield from conn.execute(query.order_by(r.document_id, r.event_id))
-        return
-    for part in _chunks(sorted(set(document_ids))):
-        yield from conn.execute(query.where(r.document_id.in_(part)).order_by(r.document_id, r.event_id))
+    query = select(r.document_id, r.claim_id, r.cluster).where(r.claim_id.is_not(None)).order_by(
+        r.document_id, r.event_id)
+    yield from _where_in(conn, query, r.document_id, document_ids)
 
 
 # -- claim groups --------------------------------------------------------------------------------------
@@ -432,28 +429,18 @@ def claim_group_clusters(conn: Connection, document_ids: Iterable[str] | None = 
                          ) -> Iterator[tuple[str, str, str]]:
     """(document_id, claim_id, cluster) of every grouped claim (of these documents)."""
     g = t.claim_groups.c
-    query = select(g.document_id, g.claim_id, g.cluster)
-    if document_ids is None:
-        yield from conn.execute(query)
-        return
-    for part in _chunks(sorted(set(document_ids))):
-        yield from conn.execute(query.where(g.document_id.in_(part)))
+    yield from _where_in(conn, select(g.document_id, g.claim_id, g.cluster), g.document_id, document_ids)
 
 
 def claim_group_documents(conn: Connection, clusters: Iterable[str]) -> set[str]:
     """The documents with a claim in one of these claim groups."""
     g = t.claim_groups.c
-    return {d for part in _chunks(sorted(set(clusters)))
-            for d in conn.execute(select(g.document_id).where(g.cluster.in_(part))).scalars()}
+    return {d for d, in _where_in(conn, select(g.document_id), g.cluster, clusters)}
 
 
 def claim_rows(conn: Connection, document_ids: Iterable[str] | None = None) -> Iterator[Row]:
     """Every stored claim (of these documents)."""
-    if document_ids is None:
-        yield from conn.execute(select(t.claims))
-        return
-    for part in _chunks(sorted(set(document_ids))):
-        yield from conn.execute(select(t.claims).where(t.claims.c.document_id.in_(part)))
+    yield from _where_in(conn, select(t.claims), t.claims.c.document_id, document_ids)
 
 
 def documents_with_claim_words(conn: Connection, words: list[str]) -> set[str]:

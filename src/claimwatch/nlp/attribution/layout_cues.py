@@ -8,9 +8,8 @@ fragments gives the verb rules nothing to hold on to:
   credited ("— Name (@handle) date");
 - a transcript turn: a paragraph opened by the speaker's name in capitals and a colon
   ("SMITH: We did not agree to that."), as interview transcripts are printed, a turn running up to
-  the next speaker's. Only a run of turns
-  counts (at least `MIN_TURNS`, by at least two speakers), so that a lone "UPDATE:" or "WATCH:" is
-  not taken for a speaker.
+  the next speaker's. Only a run of turns counts (at least `MIN_TURNS`, by at least two speakers),
+  so that a lone "UPDATE:" or "WATCH:" is not taken for a speaker.
 
 The dash or the colon is the cue; the source is the name as written (linked to an entity where the
 entity table has one).
@@ -43,9 +42,9 @@ _TURN = re.compile(r"^[ \t]*[\"“']?(?P<name>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-
 MIN_TURNS = 3
 
 
-def layout_claims(doc: Doc, state: DocState, text: str | None = None) -> list[Found]:
+def layout_claims(doc: Doc, state: DocState) -> list[Found]:
     """The credit lines and transcript turns of the Doc, as claims found (token ranges)."""
-    text = doc.text if text is None else text
+    text = doc.text  # rebuilt from the tokens on every access: read once
     return [*_credited_quotes(doc, state, text), *_transcript_turns(doc, state, text)]
 
 
