@@ -56,8 +56,8 @@ def describe_event(token: Token, walker: FactualityWalker) -> Described:
     local = local_modality(token)
     ancestors = list(token.ancestors)
     governors = ancestors[:3]
-    auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
-    governor_aux = [c for c in governors[0].children if c.dep_ in ("aux", "auxpass")] if governors else []
+    auxiliaries = [c.lower_ for c in _auxiliaries(token)]
+    governor_aux = _auxiliaries(governors[0]) if governors else []
     conditional = any(clause_mark(t) in hedges.CONDITIONAL_MARKS for t in (token, *ancestors))
     numbers = [rank, sign, rank * sign, context[0], context[1], local[0], local[1],
                float(any(c.dep_ == "neg" for c in token.children)), float(len(ancestors)),
@@ -69,6 +69,10 @@ def describe_event(token: Token, walker: FactualityWalker) -> Described:
                   auxiliaries[1] if len(auxiliaries) > 1 else "-", ",".join(token.morph.get("Tense")) or "-",
                   governor_aux[0].lower_ if governor_aux else "-"]
     return numbers, categories
+
+
+def _auxiliaries(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass")]
 
 
 #: How far the trees' score is stretched before it is rounded: squared-error trees pull their scores toward
