@@ -155,15 +155,15 @@ class ReportCache:
         memory are taken before the missing ones are read: reading them may drop others past
         `size`, and a candidate dropped so would otherwise be missed."""
         found: dict[tuple[str, str], Report] = {}
-        missing: set[str] = set()
+        missing: set[tuple[str, str]] = set()
         for doc_id, event_id, _cluster in keys:
             report = self._reports.get((doc_id, event_id))
             if report is None:
-                missing.add(doc_id)
+                missing.add((doc_id, event_id))
             else:
                 found[(doc_id, event_id)] = report
         if missing:
-            for report in self._load(conn, sorted(missing)):
+            for report in self._load(conn, missing):
                 found.setdefault((report.doc.id, report.event), report)
         out = []
         for doc_id, event_id, cluster in keys:
@@ -176,8 +176,11 @@ class ReportCache:
             out.append(report)
         return out
 
-    def _load(self, conn: Connection, doc_ids: list[str]) -> list[Report]:
-        rows = derived.report_rows_of(conn, doc_ids)
+    def _load(self, conn: Connection, keys: set[tuple[str, str]]) -> list[Report]:
+        """The reports of these (document, event) keys, read by document; only those asked for are
+        built, as the other reports of an old document are seldom candidates."""
+        doc_ids = sorted({doc_id for doc_id, _event in keys})
+        rows = [row for row in derived.report_rows_of(conn, doc_ids) if (row.document_id, row.event_id) in keys]
         wanted = sorted({k for row in rows for k in (row.actor, row.target, row.location)
                          if k and k not in self._actors})
         if wanted:
