@@ -86,7 +86,9 @@ def polarity_conflicts(cluster: EventCluster) -> list[dict[str, Any]]:
         return []
     found = []
     for kind in ("retraction", "polarity"):
-        negatives, positives = [], []
+        # positives are told apart by (document, event): a report's equality compares every field,
+        # and a busy cluster has hundreds of them
+        negatives, positives, taken = [], [], set()
         for neg in _one_per_origin(denying):
             earlier = [p for p in affirming if _same_voice(p, neg) and _before(p, neg)]
             is_retraction = bool(earlier) or neg.retraction
@@ -96,7 +98,10 @@ def polarity_conflicts(cluster: EventCluster) -> list[dict[str, Any]]:
             sides = earlier or [p for p in affirming if independent_origin(p.doc) != independent_origin(neg.doc)]
             if sides:
                 negatives.append(neg)
-                positives.extend(p for p in sides if p not in positives)
+                for p in sides:
+                    if (p.doc.id, p.event) not in taken:
+                        taken.add((p.doc.id, p.event))
+                        positives.append(p)
         if negatives:
             rows = [{**evidence(r), "value": r.polarity} for r in _one_per_origin(positives) + negatives]
             found.append({"kind": kind, "field": "polarity", "reports": rows})
