@@ -10,8 +10,7 @@ import pytest
 
 from claimwatch.evaluation.scale_corpus import CorpusPlan, generate, rename, shift_iso
 from claimwatch.evaluation.store_scale import grow
-from claimwatch.knowledge import Store
-from claimwatch.knowledge.base import Incoming
+from claimwatch.knowledge import Incoming, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "knowledge"))
 from knowledge_corpus import Builder, corpus  # noqa: E402

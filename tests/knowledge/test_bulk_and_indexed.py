@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch.knowledge import Store
-from claimwatch.knowledge.base import Incoming, _about
+from claimwatch.knowledge import Incoming, Store
+from claimwatch.knowledge.base import _about
 from claimwatch.knowledge.identity import ActorQuery, normalize_name
 from claimwatch.store import derived
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimwatch import config
-from claimwatch.knowledge import KnowledgeBase
-from claimwatch.knowledge.base import Incoming
+from claimwatch.knowledge import Incoming, KnowledgeBase
 from claimwatch.model import Analysis
 from claimwatch.store.sqlstore import StoreError
 

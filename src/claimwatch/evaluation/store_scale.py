@@ -22,8 +22,7 @@ from sqlalchemy import text
 
 from claimwatch.evaluation import Scorecard
 from claimwatch.evaluation.scale_corpus import CorpusPlan, base_analyses, generate, rename
-from claimwatch.knowledge import KnowledgeBase
-from claimwatch.knowledge.base import Incoming
+from claimwatch.knowledge import Incoming, KnowledgeBase
 from claimwatch.model import Analysis
 
 BATCH = 500
