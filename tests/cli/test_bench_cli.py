@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from claimwatch.cli import app
+from claimwatch.knowledge import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "knowledge"))
+from knowledge_corpus import store_file  # noqa: E402
 
 runner = CliRunner()
 
@@ -42,3 +48,22 @@ def test_bench_store_builds_and_times_each_size(tmp_path):
 def test_bench_store_needs_sizes(tmp_path):
     result = runner.invoke(app, ["bench", "store"])
     assert result.exit_code == 2
+
+
+def test_bench_db_times_the_five_whole_store_queries(tmp_path):
+    db = store_file(tmp_path / "news.db")
+    result = runner.invoke(app, ["bench", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout[result.stdout.index("{"):])
+    with Store(db) as store:
+        expected = {"events": len(store.events()), "claims": len(store.claims()),
+                    "contradictions": len(store.contradictions()), "graph": len(store.graph_edges()),
+                    "entities": len(store.entities())}
+    assert {row["query"]: row["records"] for row in report["rows"]} == expected
+    assert expected["events"] and expected["contradictions"]  # the corpus answers each query
+
+
+def test_bench_db_refuses_a_store_that_does_not_exist(tmp_path):
+    result = runner.invoke(app, ["bench", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2 and "no store at" in result.stderr
+    assert not (tmp_path / "missing.db").exists()

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_path
+from claimwatch.errors import ClaimwatchError
 from claimwatch.evaluation import Scorecard
 
 app = typer.Typer()
@@ -107,7 +108,12 @@ def bench(
     if db is not None:
         from claimwatch.evaluation.query_speed import benchmark_queries
 
-        _print_report(benchmark_queries(db), "bench-queries", fmt)
+        try:
+            report = benchmark_queries(db)
+        except ClaimwatchError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from exc
+        _print_report(report, "bench-queries", fmt)
         return
     if path is None or path == Path("store"):
         fail("give a folder of articles to time the analysis, --db STORE to time the queries, or "
