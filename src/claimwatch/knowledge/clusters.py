@@ -239,7 +239,8 @@ def _within_span(conn: Connection, report: Report, clusters: list[str]) -> list[
 def assign_clusters(conn: Connection, reports: list[Report], window_days: int = WINDOW_DAYS,
                     cache: ReportCache | None = None) -> list[str]:
     """Give each new report its cluster (merging the clusters it joins) and store it; the clusters
-    that changed (new, grown, or merged into another) are returned."""
+    that grew or were merged into another are returned. A report that joins none starts a cluster of
+    its own, which has no contradictions to keep until another report joins it (and is returned then)."""
     cache = cache if cache is not None else ReportCache()
     touched: list[str] = []
     for report in reports:
@@ -250,7 +251,7 @@ def assign_clusters(conn: Connection, reports: list[Report], window_days: int = 
         else:
             report.cluster = matched[0]
             derived.merge_report_clusters(conn, report.cluster, matched[1:])
-        touched.extend(matched or [report.cluster])
+        touched.extend(matched)
         derived.insert_report(conn, report.to_row())
         cache.put(report)
     return touched
