@@ -108,7 +108,6 @@ class Report:
     source_key: str | None  # who asserts it, across documents
     cue: str | None
     text: str
-    tokens: frozenset[str]
     numbers: dict[str, tuple[float, float, float, str]] = field(default_factory=dict)  # field → (value, lo, hi, bound)
     time_value: str | None = None
     retraction: bool = False
@@ -117,6 +116,12 @@ class Report:
     @cached_property
     def family(self) -> str:
         return family_of(self.type)
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Its words as clustering compares them (`event_words`): made when first compared, as most
+        reports read from the store are read for their contradictions or a query, not compared."""
+        return event_words(self.text, self.actor, self.target, self.location)
 
     @cached_property
     def days(self) -> tuple[int, int] | None:
@@ -270,7 +275,6 @@ def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor],
             modality=ev.modality or "actual", claim=ev.claim,
             source_key=source_key(claim, actors) if claim else None,
             cue=claim.cue.text if claim and claim.cue else None, text=evidence,
-            tokens=event_words(evidence, actor, target, location),
             numbers=_numbers(ev, analysis), time_value=time_value, retraction=retraction))
     return reports
 
@@ -327,7 +331,7 @@ def reports_from_rows(conn: Connection, rows: list[Any], actors: dict[str, Actor
             doc=doc, event=row.event_id, type=row.type, mode=row.mode, actor=actor, target=target, location=location,
             interval=interval, polarity=row.polarity, certainty=row.certainty or "certain",
             modality=row.modality or "actual", claim=row.claim_id, source_key=row.source_key, cue=row.cue,
-            text=row.text, tokens=event_words(row.text, actor, target, location), numbers=numbers,
+            text=row.text, numbers=numbers,
             time_value=row.time_value,
             retraction=bool(row.retraction), cluster=row.cluster))
     return out
