@@ -107,9 +107,11 @@ def test_a_resumed_benchmark_writes_on_to_the_same_store_as_one_run(tmp_path):
     grow(str(tmp_path / "two.db"), [10], _bases(), about="Iran", repeat=1, batch=5, plan=plan)  # stopped at 10
     with pytest.raises(ValueError, match="--resume"):
         grow(str(tmp_path / "two.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=5, plan=plan)
+    progress: list[int] = []
     points = grow(str(tmp_path / "two.db"), [10, 25], _bases(), about="Iran", repeat=1, batch=5, plan=plan,
-                  resume=True)
+                  resume=True, on_batch=progress.append)
     assert [p.documents for p in points] == [25]  # the size it had passed is not timed again
+    assert progress == [10, 15, 20, 25]  # where it starts, then after each batch
     one, two = Store(tmp_path / "one.db"), Store(tmp_path / "two.db")
     assert sorted(d["url"] for d in one.documents()) == sorted(d["url"] for d in two.documents())
     assert one.count("reports") == two.count("reports") and one.count("claim_groups") == two.count("claim_groups")

@@ -93,16 +93,30 @@ def bench(
     as `bench store --documents N`, a synthetic store's writes and queries as it grows."""
     if path == Path("store") and documents:
         require_path(texts, folder=True)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         from claimwatch.evaluation.store_scale import benchmark_store
 
-        try:
-            report = benchmark_store(documents, db=db, texts=texts, base=base, cache=cache, about=about,
-                                     repeat=repeat, batch=batch, workers=workers, only=query, resume=resume,
-                                     on_checkpoint=lambda p: typer.echo(json.dumps(
-                                         {**p.row(), "records": p.records}), err=True))
-        except ValueError as exc:
-            fail(str(exc))
-            raise typer.Exit(2) from exc
+        err = Console(stderr=True)
+        columns = [TextColumn("bench store"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                   TimeElapsedColumn()]
+        # on a terminal, the documents written so far; the rows of each size go to stderr either way
+        with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
+            task = progress.add_task("bench store", total=max(documents), rate="")
+
+            def written(count: int) -> None:
+                speed = progress.tasks[0].speed
+                progress.update(task, completed=count, rate=f"{speed:.1f} docs/s" if speed else "")
+
+            try:
+                report = benchmark_store(documents, db=db, texts=texts, base=base, cache=cache, about=about,
+                                         repeat=repeat, batch=batch, workers=workers, only=query, resume=resume,
+                                         on_checkpoint=lambda p: typer.echo(json.dumps(
+                                             {**p.row(), "records": p.records}), err=True), on_batch=written)
+            except ValueError as exc:
+                fail(str(exc))
+                raise typer.Exit(2) from exc
         _print_report(report, "bench-store", fmt)
         return
     if db is not None:

@@ -101,11 +101,12 @@ def time_queries(db: str, about: str, repeat: int,
 
 def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, repeat: int = 3,
          batch: int = BATCH, plan: CorpusPlan | None = None, only: list[str] | None = None,
-         resume: bool = False, on_checkpoint: Callable[[Checkpoint], None] | None = None) -> list[Checkpoint]:
+         resume: bool = False, on_checkpoint: Callable[[Checkpoint], None] | None = None,
+         on_batch: Callable[[int], None] | None = None) -> list[Checkpoint]:
     """Write a synthetic store at `db` (which must be empty) up to each size in `documents`, and
     time it at each. With `resume`, a store this benchmark was writing with the same sizes, stopped
     between two batches, is written on from where it stopped (the sizes it had passed are not timed
-    again)."""
+    again). `on_batch` is told the store's documents when it opens and after each batch."""
     sizes = sorted(set(documents))
     queries(about, only)  # an unknown query name fails before anything is written
     plan = plan or CorpusPlan(sizes[-1])
@@ -117,6 +118,8 @@ def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, re
                              "(--resume goes on with a store it was writing)")
         items = generate(bases, plan, start=written)
         resumed_at = written
+        if on_batch is not None:
+            on_batch(written)
         out: list[Checkpoint] = []
         for size in (size for size in sizes if size > written):
             seconds = 0.0
@@ -125,6 +128,8 @@ def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, re
                 store.add_many([Incoming(g.analysis, g.outlet) for g in part])
                 seconds += time.perf_counter() - start
                 written += len(part)
+                if on_batch is not None:
+                    on_batch(written)
             stored = store.count()
             query_s, records = time_queries(db, about, repeat, only)
             added = size - (out[-1].documents if out else resumed_at)
@@ -139,7 +144,8 @@ def grow(db: str, documents: list[int], bases: list[Analysis], *, about: str, re
 def benchmark_store(documents: list[int], *, db: str | None = None, texts: Path, base: int = 300,
                     cache: Path, about: str | None = None, repeat: int = 3, batch: int = BATCH,
                     workers: int = 1, only: list[str] | None = None, resume: bool = False,
-                    on_checkpoint: Callable[[Checkpoint], None] | None = None) -> Scorecard:
+                    on_checkpoint: Callable[[Checkpoint], None] | None = None,
+                    on_batch: Callable[[int], None] | None = None) -> Scorecard:
     """The whole benchmark: analyse (or read from `cache`) `base` texts, grow a store at `db` (by
     default a SQLite file in a temporary folder) through each size, and report the table."""
     bases = base_analyses(texts, base, cache, workers)
@@ -147,7 +153,7 @@ def benchmark_store(documents: list[int], *, db: str | None = None, texts: Path,
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
         target = db or str(Path(tmp) / "bench.db")
         points = grow(target, documents, bases, about=about, repeat=repeat, batch=batch, only=only,
-                      resume=resume, on_checkpoint=on_checkpoint)
+                      resume=resume, on_checkpoint=on_checkpoint, on_batch=on_batch)
     return scorecard(points, about, "sqlite" if "://" not in target or target.startswith("sqlite") else
                      target.split("://", 1)[0].split("+", 1)[0])
 
