@@ -56,7 +56,7 @@ def analyze(request: Request, body: s.AnalyzeIn) -> Response:
                         200: {"model": s.IngestOut, "description": "Nothing new: the documents were stored"}},
              dependencies=[Depends(require_token)])
 def add_documents(request: Request, body: s.DocumentIn) -> Response:
-    """KnowledgeBase a document (`text` or `html`) or fetch and store `urls`; each is analysed once, and a
+    """Store a document (`text` or `html`) or fetch and store `urls`; each is analysed once, and a
     copy of a stored text is recorded as a publication of its own. Needs the bearer token."""
     kind, value = _one_input(body, "text", "html", "urls")
     svc = service(request)

@@ -160,7 +160,7 @@ def _stopped(exc: StoreError | SQLAlchemyError, store: KnowledgeBase, summary: I
 
 def _store_publication(store: KnowledgeBase, doc: Document, tag: _Tag, summary: IngestSummary,
                        tick: Callable[[str], None]) -> None:
-    """KnowledgeBase another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
+    """Store another publication of a stored text (a copy, from another URL or outlet), or count a duplicate."""
     if store.add_publication(doc, outlet=tag.outlet, raw_hash=tag.raw_hash, name=tag.name):
         summary.stored += 1
         summary.copies += 1
