@@ -78,9 +78,10 @@ class DocInfo:
     def origin(self) -> str:
         return self.copy_of or self.id
 
-    @property
+    @cached_property
     def day(self) -> date | None:
-        """The publication day; None for an undated publication (never the day it was ingested)."""
+        """The publication day; None for an undated publication (never the day it was ingested).
+        Read for every report whenever a cluster's reports are sorted, so parsed once."""
         interval = time_interval(self.published)
         return interval[0] if interval else None
 
