@@ -278,11 +278,16 @@ class EventCluster:
         found = [getattr(r, role) for r in self.reports if getattr(r, role) is not None]
         if not found:
             return None
-        # the most specific actor most reports name: a party or place over the state it belongs to
+        # the most specific actor most reports name: a party or place over the state it belongs to.
+        # Each distinct actor is scored once, with the reports of each other one it is compatible
+        # with: a busy cluster has hundreds of reports and a few actors.
         counts = Counter(a.key for a in found)
-        best = max(found, key=lambda a: (counts[a.key] + sum(1 for b in found if b.key != a.key and compatible(a, b)),
-                                         not a.is_state, counts[a.key], a.key))
-        return best
+        distinct: dict[str, Actor] = {}
+        for a in found:
+            distinct.setdefault(a.key, a)
+        return max(distinct.values(), key=lambda a: (
+            counts[a.key] + sum(counts[k] for k, b in distinct.items() if k != a.key and compatible(a, b)),
+            not a.is_state, counts[a.key], a.key))
 
     @property
     def actor(self) -> Actor | None:
