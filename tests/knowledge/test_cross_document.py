@@ -183,6 +183,29 @@ def test_alike_reports_every_other_day_do_not_chain_into_one_happening_for_weeks
         assert (last - first).days <= SPAN_DAYS
 
 
+def test_alike_reports_dated_only_by_a_year_do_not_chain_across_months(store):
+    """The same sanctions "in 2024", reported alike once a month all year: a report dated only by its
+    year is bounded by the day it was published, so months apart they are not one happening."""
+    from claimwatch.model import EventTime
+
+    for month in range(1, 13):
+        day = f"2024-{month:02d}-15"
+        b = _story("Canada imposed sanctions on Iran in 2024, the government said.", day, f"outlet{month}.example")
+        canada, iran = b.entity("Canada"), b.entity("Iran")
+        b.event("SANCTION", "imposed", canada, iran)
+        b.analysis.events[-1].time = EventTime("in 2024", "2024")
+        store.add(b.analysis, outlet=f"outlet{month}.example")
+    clusters = store.events().to_dicts()
+    assert len(clusters) == 12
+    b = _story("Canada imposed sanctions on Iran in 2024, a minister said.", "2024-12-20", "late.example")
+    canada, iran = b.entity("Canada"), b.entity("Iran")
+    b.event("SANCTION", "imposed", canada, iran)
+    b.analysis.events[-1].time = EventTime("in 2024", "2024")
+    store.add(b.analysis, outlet="late.example")
+    joined = [c for c in store.events().to_dicts() if c["reports"] == 2]
+    assert len(joined) == 1 and "late.example" in joined[0]["outlets"]  # days apart they still join
+
+
 def test_claims_group_only_by_what_they_say(store):
     for text, outlet in (("Speaking to farmers in Yuma on Friday, Senator Ruth Alvarez said she would vote for "
                           "the border bill.", "a.example"),

@@ -10,9 +10,10 @@ with what it denies.
 
 Each new report is compared with the stored reports that can match (same family, close days, or
 for an undated or vaguely dated report the same actor or target); the clusters it matches are
-merged into one, as long as one happening's closely dated reports span at most `SPAN_DAYS`. As
-every pair is compared when the later one arrives, the clusters are those of comparing all pairs,
-but for that bound: alike reports every day for months are a run of happenings, not one.
+merged into one, as long as one happening's reports span at most `SPAN_DAYS` (a closely dated
+report by its own days, a vaguely dated one by the day it was published). As every pair is compared
+when the later one arrives, the clusters are those of comparing all pairs, but for that bound: alike
+reports every day for months are a run of happenings, not one.
 """
 
 from __future__ import annotations
@@ -28,7 +29,16 @@ from sqlalchemy.engine import Connection
 
 from claimwatch.knowledge.actors import load_actors
 from claimwatch.knowledge.identity import Actor, compatible
-from claimwatch.knowledge.reports import NUMBER_FIELDS, DocInfo, Report, is_symmetric, jaccard, reports_from_rows, widen
+from claimwatch.knowledge.reports import (
+    NUMBER_FIELDS,
+    DocInfo,
+    Report,
+    is_symmetric,
+    jaccard,
+    reports_from_rows,
+    time_interval,
+    widen,
+)
 from claimwatch.store import derived
 
 #: Publication days further apart than this are different happenings (a follow-up or a
@@ -37,8 +47,9 @@ WINDOW_DAYS = 3
 #: Days beyond which a report's date is too vague to find its candidates by date alone ("in March",
 #: "last year"): such a report is compared only with reports that share a party with it.
 VAGUE_DAYS = 31
-#: Days from the first to the last closely dated report of one happening: its reports come within
-#: days of it ("last week's strike"); a longer run of alike reports is a run of happenings.
+#: Days from the first to the last report of one happening, each closely dated one by its days and
+#: each vaguely dated one by its publication: its reports come within days of it ("last week's
+#: strike"); a longer run of alike reports is a run of happenings.
 SPAN_DAYS = 14
 #: Events whose own days are both known are the same happening only within this many days.
 EVENT_DAY_SLACK = 1
@@ -221,18 +232,29 @@ def _first_day(interval: tuple[date, date] | None) -> date | None:
     return interval[0]
 
 
+def _anchor_day(interval: tuple[date, date] | None, published: str | None) -> date | None:
+    """The day a report fixes its happening to: its first day where it is closely dated, else the day
+    it was published (a report dated "in 2024" or "last year" is of the days it came out)."""
+    day = _first_day(interval)
+    if day is not None:
+        return day
+    publication = time_interval(published)
+    return publication[0] if publication else None
+
+
 def _within_span(conn: Connection, report: Report, clusters: list[str]) -> list[str]:
-    """Of the clusters a report matches, those it may join without the happening's closely dated
-    reports spanning more than SPAN_DAYS from first to last day, taken in order while the union stays
-    within it. Report by report, a happening told every day (a campaign's rallies, a war's shelling)
-    would otherwise chain into one cluster for months, and every batch would read all of it again."""
-    day = _first_day(report.interval)
+    """Of the clusters a report matches, those it may join without the happening's reports spanning
+    more than SPAN_DAYS from first to last anchor day (`_anchor_day`), taken in order while the union
+    stays within it. Report by report, a happening told every day (a campaign's rallies, a war's
+    shelling) would otherwise chain into one cluster for months, and alike reports dated only by a
+    year into one cluster of the store's whole history; every batch would read all of it again."""
+    day = _anchor_day(report.interval, report.doc.published)
     if day is None or not clusters:
         return clusters
     lo = hi = day
     kept = []
     for cluster in clusters:
-        days = [d for d in (_first_day(i) for i in derived.report_intervals_in_cluster(conn, cluster)) if d]
+        days = [d for d in (_anchor_day(i, p) for i, p in derived.report_days_in_cluster(conn, cluster)) if d]
         new_lo, new_hi = min([lo, *days]), max([hi, *days])
         if (new_hi - new_lo).days <= SPAN_DAYS:
             kept.append(cluster)

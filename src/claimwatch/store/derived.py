@@ -326,11 +326,14 @@ def insert_report(conn: Connection, row: dict[str, Any]) -> None:
     insert_rows(conn, t.reports, tuple(row), [tuple(row.values())])
 
 
-def report_intervals_in_cluster(conn: Connection, cluster: str) -> list[tuple[date, date] | None]:
-    """The days (first, last) of every report of a cluster; None for an undated one."""
+def report_days_in_cluster(conn: Connection, cluster: str) -> list[tuple[tuple[date, date] | None, str | None]]:
+    """The days (first, last) of every report of a cluster (None for an undated one), each with its
+    publication's `published` value."""
     r = t.reports.c
-    return [(date.fromisoformat(a), date.fromisoformat(b)) if a and b else None
-            for a, b in conn.execute(select(r.day_start, r.day_end).where(r.cluster == cluster))]
+    rows = conn.execute(select(r.day_start, r.day_end, r.document_id).where(r.cluster == cluster)).all()
+    published = {row.id: row.published for row in document_rows(conn, {row.document_id for row in rows})}
+    return [((date.fromisoformat(a), date.fromisoformat(b)) if a and b else None, published.get(doc_id))
+            for a, b, doc_id in rows]
 
 
 def merge_report_clusters(conn: Connection, into: str, others: list[str]) -> None:
