@@ -35,8 +35,8 @@ from claimwatch.knowledge.reports import (
     Report,
     is_symmetric,
     jaccard,
+    publication_day,
     reports_from_rows,
-    time_interval,
     widen,
 )
 from claimwatch.store import derived
@@ -232,14 +232,10 @@ def _first_day(interval: tuple[date, date] | None) -> date | None:
     return interval[0]
 
 
-def _anchor_day(interval: tuple[date, date] | None, published: str | None) -> date | None:
+def _anchor_day(interval: tuple[date, date] | None, published: date | None) -> date | None:
     """The day a report fixes its happening to: its first day where it is closely dated, else the day
     it was published (a report dated "in 2024" or "last year" is of the days it came out)."""
-    day = _first_day(interval)
-    if day is not None:
-        return day
-    publication = time_interval(published)
-    return publication[0] if publication else None
+    return _first_day(interval) or published
 
 
 def _within_span(conn: Connection, report: Report, clusters: list[str]) -> list[str]:
@@ -248,13 +244,14 @@ def _within_span(conn: Connection, report: Report, clusters: list[str]) -> list[
     stays within it. Report by report, a happening told every day (a campaign's rallies, a war's
     shelling) would otherwise chain into one cluster for months, and alike reports dated only by a
     year into one cluster of the store's whole history; every batch would read all of it again."""
-    day = _anchor_day(report.interval, report.doc.published)
+    day = _anchor_day(report.interval, report.doc.day)
     if day is None or not clusters:
         return clusters
     lo = hi = day
     kept = []
     for cluster in clusters:
-        days = [d for d in (_anchor_day(i, p) for i, p in derived.report_days_in_cluster(conn, cluster)) if d]
+        members = derived.report_days_in_cluster(conn, cluster)
+        days = [d for d in (_anchor_day(i, publication_day(p)) for i, p in members) if d]
         new_lo, new_hi = min([lo, *days]), max([hi, *days])
         if (new_hi - new_lo).days <= SPAN_DAYS:
             kept.append(cluster)

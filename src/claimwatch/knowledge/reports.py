@@ -82,8 +82,7 @@ class DocInfo:
     def day(self) -> date | None:
         """The publication day; None for an undated publication (never the day it was ingested).
         Read for every report whenever a cluster's reports are sorted, so parsed once."""
-        interval = time_interval(self.published)
-        return interval[0] if interval else None
+        return publication_day(self.published)
 
     def brief(self) -> dict[str, Any]:
         return {"document": self.id, "outlet": self.outlet, "url": self.url, "published": self.published,
@@ -164,6 +163,12 @@ def event_words(text: str, *parties: Actor | None) -> frozenset[str]:
     are compared as anchors already, and two reports about one person otherwise look alike."""
     names = {w for actor in parties if actor is not None for w in content_tokens(actor.name)}
     return content_tokens(text) - names
+
+
+def publication_day(published: str | None) -> date | None:
+    """The first day of a `published` value at its own precision; None for an undated publication."""
+    interval = time_interval(published)
+    return interval[0] if interval else None
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
