@@ -83,33 +83,35 @@ class KnowledgeWriter(SQLStore):
         order = {root: (0, *stored[root]) if root in stored else (1, batch.position(root), root) for root in roots}
         return min(roots, key=order.__getitem__) if roots else None
 
-    def _keep_contradictions(self) -> None:
-        """Fill the kept contradictions of a store written before they were kept (once)."""
+    def _fill_once(self, filled: Callable[[Connection], bool], fill: Callable[[Connection], None]) -> None:
+        """Fill in what a store written before it was kept lacks: checked on a read-only connection,
+        as almost every store has it, and filled in one transaction otherwise."""
         with self.engine.connect() as conn:
-            if derived.state(conn, kept.READY) is not None:
+            if filled(conn):
                 return
         with self.engine.begin() as conn:
-            kept.ensure(conn)
+            fill(conn)
+
+    def _keep_contradictions(self) -> None:
+        """Fill the kept contradictions of a store written before they were kept (once)."""
+        self._fill_once(lambda conn: derived.state(conn, kept.READY) is not None, kept.ensure)
 
     def _index_signatures(self) -> None:
         """Band the signatures of a store written before `copy_bands` existed (once: a store with
         any band has all of them, each written with its document)."""
-        with self.engine.connect() as conn:
-            if derived.has_any(conn, "copy_bands") or not derived.has_any(conn, "documents"):
-                return
-        with self.engine.begin() as conn:
+        def fill(conn: Connection) -> None:
             rows = derived.signatures_without_bands(conn)
             derived.insert_copy_bands(conn, [{"band": band, "document_id": row.id} for row in rows
                                              for band in dedup.band_keys(dedup.from_bytes(bytes(row.minhash)))])
 
+        self._fill_once(lambda conn: derived.has_any(conn, "copy_bands") or not derived.has_any(conn, "documents"),
+                        fill)
+
     def _band_claims(self) -> None:
         """Band the grouped claims of a store migrated to integer bands (once: a store with any
         claim band has all of them, each written with its claim)."""
-        with self.engine.connect() as conn:
-            if derived.has_any(conn, "claim_bands") or not derived.has_any(conn, "claim_groups"):
-                return
-        with self.engine.begin() as conn:
-            band_stored_claims(conn)
+        self._fill_once(lambda conn: derived.has_any(conn, "claim_bands") or not derived.has_any(conn, "claim_groups"),
+                        band_stored_claims)
 
     def add(self, analysis: Analysis, *, outlet: str | None = None, copy_of: str | None = None,
             minhash: bytes | None = None, raw_hash: str | None = None, name: str | None = None) -> bool:
