@@ -11,8 +11,9 @@ Documents are dated `per_day` a day in order, and every `block` documents rename
 organisations and groups they mention (each word of their names gets the block's syllables, their
 Wikidata id its own number): actors come and go over time instead of every actor of the corpus
 being named in every tenth document, so an actor's share of a larger store shrinks as it does in
-a real one. The words of claims are renamed the same way, so that one quote travels among the few
-documents of its block that reuse its text, not among every document of the store. States and
+a real one. The content words of claims are renamed the same way (their function words stay), so
+that one quote travels among the few documents of its block that reuse its text, not among every
+document of the store. States and
 places keep their names and codes. Times inside the analyses move with the publication date, so
 reports of one happening cluster by the new dates.
 """
@@ -31,6 +32,7 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from claimwatch.knowledge.reports import is_content_word
 from claimwatch.model import ANALYSIS_VERSION, Analysis
 from claimwatch.store.codec import analysis_from_dict
 
@@ -172,6 +174,15 @@ def rename(name: str, block: int) -> str:
     return re.sub(r"[^\W\d_]{2,}", lambda m: m.group(0) + suffix, name)
 
 
+def rename_content(text: str, block: int) -> str:
+    """A claim's words as block `block` says them: its content words get the block's syllables and
+    its function words stay, so that two claims of one block share no word that the unrenamed
+    claims would not (renamed, "the" would be a content word every claim of the block shares)."""
+    suffix = block_suffix(block)
+    return re.sub(r"[^\W\d_]{2,}", lambda m: m.group(0) + suffix if is_content_word(m.group(0)) else m.group(0),
+                  text)
+
+
 def _renamed_entity(e: dict[str, Any], block: int) -> dict[str, Any]:
     if e["type"] not in RENAMED_TYPES:
         return e
@@ -196,7 +207,7 @@ def join(first: dict[str, Any], second: dict[str, Any], *, published: str, block
                               ("entities", "claims", "events", "quantities", "times", "predicates")}
     joined["entities"] = [_renamed_entity(e, block) for e in joined["entities"]]
     for claim in joined["claims"]:
-        claim["content"] = {**claim["content"], "text": rename(claim["content"]["text"], block)}
+        claim["content"] = {**claim["content"], "text": rename_content(claim["content"]["text"], block)}
     joined["document"] = {"text": text, "published": published, "language": "en",
                           "excluded": [x for p in parts for x in p["excluded"]],
                           "title": first["document"].get("title")}

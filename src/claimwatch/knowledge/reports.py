@@ -153,6 +153,11 @@ def _key(actor: Actor | None) -> str | None:
     return actor.key if actor else None
 
 
+def is_content_word(word: str) -> bool:
+    """Whether `content_tokens` keeps this word (three letters or more, not a function word)."""
+    return _WORD.fullmatch(word) is not None and word.casefold() not in _STOP
+
+
 def content_tokens(text: str) -> frozenset[str]:
     """Content words without numbers: reports that disagree on a number still look alike."""
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
