@@ -117,10 +117,39 @@ def test_every_actor_is_found_by_the_words_of_its_name(db_url):
 
 
 def test_the_stored_json_is_the_contract_json():
-    from claimwatch.store.codec import analysis_json
+    import json
+
+    from claimwatch.store.codec import analysis_from_dict, analysis_json
 
     for b in corpus():
-        assert analysis_json(b.analysis) == b.analysis.to_json()
+        stored = analysis_json(b.analysis)
+        assert json.loads(stored) == json.loads(b.analysis.to_json())
+        assert analysis_from_dict(json.loads(stored)) == b.analysis
+
+
+def test_a_value_the_fast_json_does_not_take_is_stored_all_the_same():
+    import json
+
+    from claimwatch.store.codec import analysis_json
+
+    b = corpus()[0]
+    b.analysis.quantities[0].value = 2**70  # past 64 bits
+    assert json.loads(analysis_json(b.analysis))["quantities"][0]["value"] == 2**70
+
+
+def test_a_newer_analysis_is_read_without_the_fields_it_adds_and_left_as_it_was():
+    import copy
+    import json
+
+    from claimwatch.store.codec import analysis_from_dict
+
+    b = corpus()[0]
+    newer = json.loads(b.analysis.to_json())
+    newer["claims"][0]["confidence"] = 0.9  # a field of a later version
+    newer["document"]["section"] = "world"
+    before = copy.deepcopy(newer)
+    assert analysis_from_dict(newer) == b.analysis
+    assert newer == before
 
 
 def test_copies_found_through_the_stored_bands_are_those_of_a_signature_index(db_url):
