@@ -1,7 +1,7 @@
 """Analysis on a Dask cluster: the same shape as `workers.analyze_parallel`, with the work sent to
 `dask.distributed` workers instead of local processes.
 
-Documents go out in chunks, at most two per worker thread in flight, so memory stays bounded on
+Documents go out in chunks, at most four per worker thread in flight, so memory stays bounded on
 any corpus size; each worker process loads the spaCy pipeline once (`load_pipeline` is cached per
 process) and keeps it. Results come back in input order to the one process that writes the store,
 so a run stores the same as the local runner. A worker that dies mid-task has its tasks run again
@@ -29,8 +29,9 @@ T = TypeVar("T")
 #: Re-runs of a task that raised; a task whose worker died is run again by the scheduler anyway
 #: (up to its `allowed-failures`).
 RETRIES = 3
-#: Chunks in flight per worker thread.
-INFLIGHT_PER_THREAD = 2
+#: Chunks in flight per worker thread: enough queued on each worker to keep it busy while this
+#: process writes a batch to the store (with 2, two workers on two cores waited on the writer).
+INFLIGHT_PER_THREAD = 4
 _LOCAL = re.compile(r"local(?::(\d+))?")
 
 
