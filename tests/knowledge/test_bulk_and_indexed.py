@@ -16,7 +16,7 @@ from claimwatch.knowledge.identity import ActorQuery, normalize_name
 from claimwatch.store import derived
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from knowledge_corpus import Builder, corpus  # noqa: E402
+from knowledge_corpus import WIRE_BODY, Builder, corpus  # noqa: E402
 
 
 def _items() -> list[Incoming]:
@@ -275,3 +275,24 @@ def test_clusters_do_not_depend_on_how_many_reports_are_kept_in_memory(tmp_path)
     assert _knowledge(small) == _knowledge(big)
     small.close()
     big.close()
+
+
+@pytest.mark.parametrize("published", ["2024-03-01", "2024-03-09"])
+def test_a_copy_keeps_the_contradictions_of_its_family_right_whenever_it_was_published(db_url, published):
+    """A copy published before every publication of its text makes its outlet the text's first: here
+    the outlet whose own figure disagrees with the family's, which then are one source's figures (the
+    wire story is first published on 2024-03-04)."""
+    from claimwatch.knowledge.contradictions import contradictions
+
+    store = Store(db_url)
+    store.add_many([Incoming(b.analysis, b.outlet) for b in corpus()])
+    before = store.contradictions().to_dicts()
+    # the wire story again, read without its event: the copy joins none of the family's clusters
+    archive = Builder("Archive of the wire — filed late\n\n" + WIRE_BODY, published, "observer.example")
+    archive.entity("Iran"), archive.entity("Syria")
+    store.add_many([Incoming(archive.analysis, archive.outlet)])
+    assert store.documents([archive.analysis.document.id])[0]["copy_of"]  # a copy of the wire story
+    after = store.contradictions().to_dicts()
+    assert after == [c.to_dict() for c in contradictions(store.event_clusters())]
+    assert (after != before) == (published < "2024-03-04")
+    store.close()

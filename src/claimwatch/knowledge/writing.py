@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,7 +24,7 @@ from claimwatch.knowledge import dedup, kept
 from claimwatch.knowledge.actors import StoredActors, resolve_actors, state_actor
 from claimwatch.knowledge.claims import ClaimCache, band_stored_claims, group_claims
 from claimwatch.knowledge.clusters import WINDOW_DAYS, ReportCache, assign_clusters
-from claimwatch.knowledge.reports import DocInfo, build_reports
+from claimwatch.knowledge.reports import DocInfo, build_reports, publication_day
 from claimwatch.model import Analysis, Document
 from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
@@ -45,6 +46,18 @@ def outlet_of(document: Document, outlet: str | None = None) -> str | None:
 def publication_id(text_id: str, place: str) -> str:
     """The id of a further publication of a stored text: the text's id and a hash of where it appeared."""
     return f"{text_id}@{hashlib.sha1(place.encode()).hexdigest()[:8]}"
+
+
+def _first_of_family(conn: Connection, doc_id: str, origin: str, day: date | None) -> bool:
+    """Whether a new copy is now its family's first publication, whose outlet every member's reports
+    are credited to (`reports.load_documents`), which may change the contradictions of the family's
+    clusters: published before every other member (on one day, the one stored first is first). Most
+    copies come after their original; a wire story reprinted for a year is a family of hundreds,
+    whose clusters would otherwise be recomputed at each reprint."""
+    if day is None:
+        return False
+    others = [publication_day(row.published) for row in derived.copy_family_rows(conn, [origin]) if row.id != doc_id]
+    return all(other is None or day < other for other in others)
 
 
 class KnowledgeWriter(SQLStore):
@@ -227,7 +240,7 @@ class KnowledgeWriter(SQLStore):
         resolved = resolve_actors(conn, analysis, self._actors)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code, self._actors))
         self._touched.update(assign_clusters(conn, reports, self.window_days, self._reports))
-        if copy_of:  # a copy may change which outlet first published its family's text
+        if copy_of and _first_of_family(conn, doc.id, copy_of, info.day):
             self._touched.update(derived.clusters_of_origins(conn, [copy_of]))
         group_claims(conn, analysis, self._claims)
 
