@@ -13,9 +13,8 @@ Wikidata id its own number): actors come and go over time instead of every actor
 being named in every tenth document, so an actor's share of a larger store shrinks as it does in
 a real one. The content words of claims are renamed the same way (their function words stay), so
 that one quote travels among the few documents of its block that reuse its text, not among every
-document of the store. States and
-places keep their names and codes. Times inside the analyses move with the publication date, so
-reports of one happening cluster by the new dates.
+document of the store. States and places keep their names and codes. Times inside the analyses move
+with the publication date, so reports of one happening cluster by the new dates.
 """
 
 from __future__ import annotations
