@@ -36,11 +36,11 @@ from claimwatch.knowledge.clusters import WINDOW_DAYS, EventCluster, group_clust
 from claimwatch.knowledge.contradictions import contradictions
 from claimwatch.knowledge.graph import Level, actor_graph, edge_rows, in_window
 from claimwatch.knowledge.identity import Actor, ActorQuery
+from claimwatch.knowledge.publications import load_documents
 from claimwatch.knowledge.records import ActorSummary, ClaimRecord, Contradiction, Edge, Rows
 from claimwatch.knowledge.reports import (
     DocInfo,
     Report,
-    load_documents,
     load_reports,
     reports_from_rows,
     time_interval,
@@ -262,7 +262,9 @@ class KnowledgeBase(KnowledgeWriter):
             documents = derived.documents_of_actors(conn, keys) | derived.documents_with_claim_words(conn, words)
             rows = [cr for cr in _claim_rows(conn, documents) if _about(cr, query)]
             clusters = {cr.cluster for cr in rows if cr.cluster}
-            events = group_clusters(reports_from_rows(conn, derived.report_rows_in_clusters(conn, clusters)))
+            report_rows = derived.report_rows_in_clusters(conn, clusters)
+            events = group_clusters(reports_from_rows(
+                conn, report_rows, None, load_documents(conn, {r.document_id for r in report_rows})))
             sources = _event_sources(events)
             members: dict[str, list[ClaimRow]] = defaultdict(list)
             groups = clusters - set(sources)

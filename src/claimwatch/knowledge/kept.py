@@ -17,8 +17,9 @@ from sqlalchemy.engine import Connection
 from claimwatch.knowledge.actors import load_actors
 from claimwatch.knowledge.clusters import group_clusters
 from claimwatch.knowledge.contradictions import contradictions
+from claimwatch.knowledge.publications import load_documents
 from claimwatch.knowledge.records import Contradiction
-from claimwatch.knowledge.reports import load_documents, reports_from_rows
+from claimwatch.knowledge.reports import reports_from_rows
 from claimwatch.store import derived
 
 READY = "contradictions"

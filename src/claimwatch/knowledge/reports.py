@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
@@ -290,45 +290,17 @@ def build_reports(analysis: Analysis, doc: DocInfo, actors: dict[str, Actor],
     return reports
 
 
-def load_documents(conn: Connection, ids: Iterable[str] | None = None) -> dict[str, DocInfo]:
-    """Publications by id (these, or all); each copy family (an original and its copies) is credited
-    to the outlet of its earliest publication, whichever of them was stored first."""
-    docs = {r.id: _doc_info(r) for r in derived.document_rows(conn, ids)}
-    members: dict[str, list[DocInfo]] = {}
-    if ids is not None:  # the whole family, also the members not asked for
-        for r in derived.copy_family_rows(conn, {doc.origin for doc in docs.values()}):
-            doc = docs.get(r.id) or _doc_info(r)
-            members.setdefault(doc.origin, []).append(doc)
-    else:
-        for doc in docs.values():
-            members.setdefault(doc.origin, []).append(doc)
-    for family_docs in members.values():
-        first = min(family_docs, key=_first_published)
-        for doc in family_docs:
-            doc.origin_outlet = first.outlet or first.id
-    return docs
-
-
-def _doc_info(row: Any) -> DocInfo:
-    return DocInfo(row.id, row.outlet, row.url, row.title, row.published, row.copy_of, row.ingested_at)
-
-
-def _first_published(doc: DocInfo) -> tuple[date, float, str]:
-    return (doc.day or date.max, doc.ingested_at.timestamp() if doc.ingested_at else 0.0, doc.id)
-
-
 def load_reports(conn: Connection, actors: dict[str, Actor], docs: dict[str, DocInfo]) -> list[Report]:
     """Every stored report, with its publication and actors."""
     return reports_from_rows(conn, derived.report_rows(conn), actors, docs)
 
 
-def reports_from_rows(conn: Connection, rows: list[Any], actors: dict[str, Actor] | None = None,
-                      docs: dict[str, DocInfo] | None = None) -> list[Report]:
-    """Stored report rows as reports; the actors and publications they need are read where not given."""
+def reports_from_rows(conn: Connection, rows: list[Any], actors: dict[str, Actor] | None,
+                      docs: dict[str, DocInfo]) -> list[Report]:
+    """Stored report rows as reports, with their publications (`publications.load_documents`); the
+    actors they need are read where not given."""
     if actors is None:
         actors = load_actors(conn, sorted({k for row in rows for k in (row.actor, row.target, row.location) if k}))
-    if docs is None:
-        docs = load_documents(conn, {row.document_id for row in rows})
     out = []
     for row in rows:
         doc = docs.get(row.document_id)

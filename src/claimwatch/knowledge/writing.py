@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,7 +23,8 @@ from claimwatch.knowledge import dedup, kept
 from claimwatch.knowledge.actors import StoredActors, resolve_actors, state_actor
 from claimwatch.knowledge.claims import ClaimCache, band_stored_claims, group_claims
 from claimwatch.knowledge.clusters import WINDOW_DAYS, ReportCache, assign_clusters
-from claimwatch.knowledge.reports import DocInfo, build_reports, publication_day
+from claimwatch.knowledge.publications import keep_family_firsts, note_publication
+from claimwatch.knowledge.reports import DocInfo, build_reports
 from claimwatch.model import Analysis, Document
 from claimwatch.store import SQLStore, derived
 from claimwatch.store.codec import analysis_from_dict
@@ -48,18 +48,6 @@ def publication_id(text_id: str, place: str) -> str:
     return f"{text_id}@{hashlib.sha1(place.encode()).hexdigest()[:8]}"
 
 
-def _first_of_family(conn: Connection, doc_id: str, origin: str, day: date | None) -> bool:
-    """Whether a new copy is now its family's first publication, whose outlet every member's reports
-    are credited to (`reports.load_documents`), which may change the contradictions of the family's
-    clusters: published before every other member (on one day, the one stored first is first). Most
-    copies come after their original; a wire story reprinted for a year is a family of hundreds,
-    whose clusters would otherwise be recomputed at each reprint."""
-    if day is None:
-        return False
-    others = [publication_day(row.published) for row in derived.copy_family_rows(conn, [origin]) if row.id != doc_id]
-    return all(other is None or day < other for other in others)
-
-
 class KnowledgeWriter(SQLStore):
     """The store, writing documents with the knowledge derived from them (see the module's docstring)."""
 
@@ -77,6 +65,7 @@ class KnowledgeWriter(SQLStore):
             self._index_signatures()
             self._band_claims()
             self._keep_contradictions()
+            self._keep_family_firsts()
 
     def _stored_changed(self) -> None:
         """Called after a write changed what is stored: a reader drops what it read before."""
@@ -108,6 +97,11 @@ class KnowledgeWriter(SQLStore):
     def _keep_contradictions(self) -> None:
         """Fill the kept contradictions of a store written before they were kept (once)."""
         self._fill_once(lambda conn: derived.state(conn, kept.READY) is not None, kept.ensure)
+
+    def _keep_family_firsts(self) -> None:
+        """Fill the copy families' first publications of a store written before they were kept (once)."""
+        self._fill_once(lambda conn: derived.has_any(conn, "copy_families") or not derived.has_any(conn, "documents"),
+                        keep_family_firsts)
 
     def _index_signatures(self) -> None:
         """Band the signatures of a store written before `copy_bands` existed (once: a store with
@@ -240,7 +234,7 @@ class KnowledgeWriter(SQLStore):
         resolved = resolve_actors(conn, analysis, self._actors)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code, self._actors))
         self._touched.update(assign_clusters(conn, reports, self.window_days, self._reports))
-        if copy_of and _first_of_family(conn, doc.id, copy_of, info.day):
+        if note_publication(conn, doc.id, copy_of):  # its family's reports are now credited to its outlet
             self._touched.update(derived.clusters_of_origins(conn, [copy_of]))
         group_claims(conn, analysis, self._claims)
 

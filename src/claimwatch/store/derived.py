@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Row
 from claimwatch.store import schema as t
 
 DERIVED_TABLES = (t.cluster_contradictions, t.knowledge_state, t.claim_bands, t.claim_groups, t.reports,
-                  t.entity_actors, t.actor_words, t.actors)
+                  t.entity_actors, t.actor_words, t.actors, t.copy_families)
 _WORD = re.compile(r"\w+")
 #: Keys in one IN list: well under SQLite's limit of bound parameters.
 CHUNK = 5000
@@ -162,6 +162,23 @@ def copy_family_rows(conn: Connection, roots: Iterable[str]) -> list[Row]:
         for row in [*conn.execute(query.where(d.id.in_(part))), *conn.execute(query.where(d.copy_of.in_(part)))]:
             rows[row.id] = row
     return list(rows.values())
+
+
+def family_firsts(conn: Connection, origins: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """The kept first publication (id, outlet) of these copy families, by origin."""
+    f = t.copy_families.c
+    return {origin: (first_id, outlet) for part in _chunks(sorted(set(origins)))
+            for origin, first_id, outlet in conn.execute(
+                select(f.origin, f.first_id, f.first_outlet).where(f.origin.in_(part)))}
+
+
+def set_family_first(conn: Connection, origin: str, first_id: str, outlet: str | None) -> None:
+    conn.execute(delete(t.copy_families).where(t.copy_families.c.origin == origin))
+    insert_family_firsts(conn, [(origin, first_id, outlet)])
+
+
+def insert_family_firsts(conn: Connection, rows: list[tuple[str, str, str | None]]) -> None:
+    insert_rows(conn, t.copy_families, ("origin", "first_id", "first_outlet"), rows)
 
 
 def document_outlet(conn: Connection, document_id: str) -> str | None:

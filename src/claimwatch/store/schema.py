@@ -271,6 +271,15 @@ cluster_contradictions = Table(
     Index("ix_cluster_contradictions_order", "sort_day", "cluster", "position"),
 )
 
+#: Each copy family's first publication (claimwatch.knowledge.publications), by the family's
+#: original: every member is credited to its outlet, read here instead of from the whole family.
+copy_families = Table(
+    "copy_families", metadata,
+    Column("origin", DOC_ID, primary_key=True),
+    Column("first_id", DOC_ID, nullable=False),
+    Column("first_outlet", String(255)),
+)
+
 #: Facts about the derived tables themselves (`contradictions`: "ready" once they are filled).
 knowledge_state = Table(
     "knowledge_state", metadata,
