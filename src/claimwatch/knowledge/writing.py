@@ -1,9 +1,10 @@
 """The write path of the store's knowledge: each document stored with what is derived from it.
 
-Actors, event clusters, claim groups, the copy index (signature bands) and the kept contradictions
-are brought up to date as each document or batch is stored, in the same transaction, so that the
-queries (`claimwatch.knowledge.base.KnowledgeBase`) read them instead of recomputing them. A store
-written before one of them was kept gets it filled in once, when it is opened.
+Actors, event clusters, claim groups, the copy index (signature bands), the copy families' first
+publications and the kept contradictions are brought up to date as each document or batch is stored,
+in the same transaction, so that the queries (`claimwatch.knowledge.base.KnowledgeBase`) read them
+instead of recomputing them. A store written before one of them was kept gets it filled in once,
+when it is opened.
 """
 
 from __future__ import annotations
