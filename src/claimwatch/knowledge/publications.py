@@ -56,12 +56,11 @@ def _firsts(docs: Iterable[DocInfo]) -> dict[str, tuple[str, str | None]]:
             for first in [min(members, key=first_published)]}
 
 
-def note_publication(conn: Connection, doc_id: str, copy_of: str | None) -> bool:
-    """Keep the first publication of the family of one just stored. True when a copy became the first
-    of a family that had one: its members' reports are now credited to its outlet."""
+def note_publication(conn: Connection, doc_id: str, copy_of: str | None, outlet: str | None) -> bool:
+    """Keep the first publication of the family of one just stored (under `outlet`). True when a copy
+    became the first of a family that had one: its members' reports are now credited to its outlet."""
     if copy_of is None:
-        row = derived.document_rows(conn, [doc_id])[0]
-        derived.set_family_first(conn, doc_id, doc_id, row.outlet)
+        derived.set_family_first(conn, doc_id, doc_id, outlet)
         return False
     kept = derived.family_firsts(conn, [copy_of]).get(copy_of)
     if kept is None:  # a family stored before the firsts were kept
@@ -72,7 +71,7 @@ def note_publication(conn: Connection, doc_id: str, copy_of: str | None) -> bool
     new = rows[doc_id]
     if kept[0] in rows and first_published(rows[kept[0]]) <= first_published(new):
         return False
-    derived.set_family_first(conn, copy_of, doc_id, new.outlet)
+    derived.set_family_first(conn, copy_of, doc_id, outlet)
     return True
 
 

@@ -235,7 +235,7 @@ class KnowledgeWriter(SQLStore):
         resolved = resolve_actors(conn, analysis, self._actors)
         reports = build_reports(analysis, info, resolved, lambda code: state_actor(conn, code, self._actors))
         self._touched.update(assign_clusters(conn, reports, self.window_days, self._reports))
-        if note_publication(conn, doc.id, copy_of):  # its family's reports are now credited to its outlet
+        if note_publication(conn, doc.id, copy_of, outlet):  # its family's reports are now credited to its outlet
             self._touched.update(derived.clusters_of_origins(conn, [copy_of]))
         group_claims(conn, analysis, self._claims)
 
