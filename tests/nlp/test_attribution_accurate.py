@@ -70,18 +70,21 @@ def test_tagger_file_reads_back_to_the_same_tagger(nlp) -> None:
 
 
 def test_default_mode_never_loads_the_tagger() -> None:
-    """The default analysis stays as fast as before: the tagger's module is not even imported."""
+    """The default analysis stays as fast as before: neither the tagger's module nor the transformer's
+    is even imported."""
     script = ("import sys\nfrom claimwatch.model import Document\n"
               "from claimwatch.nlp.pipeline import analyze_document\n"
               "result = analyze_document(Document(text='The mayor said the bridge would reopen in May.'))\n"
               "assert result.claims\n"
-              "print(sorted(m for m in sys.modules if m.endswith(('cue_tagger', 'attribution.accurate'))))")
+              "print(sorted(m for m in sys.modules if m.endswith(('cue_tagger', 'attribution.accurate', 'nlp.context', "
+              "'factuality_context', 'onnxruntime'))))")
     env = {k: v for k, v in os.environ.items() if k != "CLAIMWATCH_ACCURATE"}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
     env["CLAIMWATCH_ACCURATE"] = "1"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert "claimwatch.nlp.attribution.cue_tagger" in out.stdout
+    assert "claimwatch.nlp.certainty.factuality_context" in out.stdout
 
 
 def test_switch_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from claimwatch.corpora.factuality import build_documents, read_conll
 from claimwatch.nlp.certainty.factuality import FactualityWalker
 from claimwatch.nlp.certainty.factuality_model import (
@@ -25,10 +27,12 @@ from claimwatch.nlp.certainty.factuality_model import (
 from claimwatch.nlp.pipeline import load_pipeline, text_for_parsing
 
 
-def described_gold(path: Path) -> tuple[list[Described], list[float]]:
-    """Each gold event of a CoNLL file, described for the trees, and its gold score."""
+def gold_events(path: Path) -> tuple[list[Token], list[Described], list[float]]:
+    """Each gold event of a CoNLL file: its token in the parsed documents, described for the trees, and its
+    gold score."""
     documents, gold = build_documents(read_conll(path))
     nlp = load_pipeline()
+    tokens: list[Token] = []
     described: list[Described] = []
     scores: list[float] = []
     walkers: dict[int, FactualityWalker] = {}
@@ -43,9 +47,24 @@ def described_gold(path: Path) -> tuple[list[Described], list[float]]:
         if span is None or not len(span):
             continue
         walker = walkers.setdefault(token.document, FactualityWalker())
+        tokens.append(span.root)
         described.append(describe_event(span.root, walker))
         scores.append(token.score)
+    return tokens, described, scores
+
+
+def described_gold(path: Path) -> tuple[list[Described], list[float]]:
+    """Each gold event of a CoNLL file, described for the trees, and its gold score."""
+    _, described, scores = gold_events(path)
     return described, scores
+
+
+def corpus_weights(sizes: list[int]) -> list[float]:
+    """The weight of each corpus's events: the square root of how many times smaller it is than the largest,
+    so that a small corpus (MEANTIME, about a tenth of UW's events) is heard without its style taking over
+    (the cross-validation behind the choice is in docs/factuality.md)."""
+    largest = max(sizes)
+    return [(largest / max(1, size)) ** 0.5 for size in sizes]
 
 
 def corpus_files(path: Path) -> list[Path]:
@@ -60,20 +79,17 @@ def corpus_files(path: Path) -> list[Path]:
 
 def train(path: Path, out: Path = MODEL_PATH) -> dict:
     """Train the factuality model on the train.conll files of `path`, write it to `out`, and say how it
-    went. Each corpus's events weigh the square root of how many times smaller it is than the largest:
-    a small corpus (MEANTIME, about a tenth of UW's events) is heard without its style taking over
-    (the cross-validation behind the choice is in docs/factuality.md)."""
+    went. Each corpus's events weigh as corpus_weights says."""
     files = corpus_files(path)
     if not files:
         raise FileNotFoundError(f"{path}: no train.conll (give a factuality corpus folder such as "
                                 "../shared/data/factuality/uw, or the folder of corpora ../shared/data/factuality)")
     corpora = [described_gold(file) for file in files]
-    largest = max(len(scores) for _, scores in corpora)
     described, scores, weights = [], [], []
-    for events, gold in corpora:
+    for (events, gold), weight in zip(corpora, corpus_weights([len(gold) for _, gold in corpora]), strict=True):
         described.extend(events)
         scores.extend(gold)
-        weights.extend([(largest / max(1, len(gold))) ** 0.5] * len(gold))
+        weights.extend([weight] * len(gold))
     if not scores:
         raise FileNotFoundError(f"{path}: no gold event tokens (is it a unified factuality CoNLL file?)")
     save_factuality_model(fit_factuality_model(described, scores, weights), out)

@@ -111,48 +111,58 @@ def bounded_by_governor(token: Token, score: float, scores: dict[int, float], wa
 
 class FactualityModel:
     """Trees that predict an event's factuality score from describe_event's inputs. `categories` lists,
-    per categorical input, the values the trees know (code i + 1 for the i-th; 0 for any other)."""
+    per categorical input, the values the trees know (code i + 1 for the i-th; 0 for any other); `extra`
+    names the numeric inputs given beside the described events, after their columns (the accurate mode's
+    guess of factuality_context.py; none in the default model)."""
 
-    def __init__(self, trees: str, categories: dict[str, list[str]]) -> None:
+    def __init__(self, trees: str, categories: dict[str, list[str]], extra: tuple[str, ...] = ()) -> None:
         self.trees = trees
         self.categories = categories
+        self.extra = extra
         self._booster = Trees(trees)
         self._codes = value_codes(categories, CATEGORIES)
 
-    def scores(self, described: list[Described]) -> np.ndarray:
-        """The predicted score of each described event."""
+    def scores(self, described: list[Described], extra: np.ndarray | None = None) -> np.ndarray:
+        """The predicted score of each described event; `extra` holds a row of the `extra` inputs for each."""
         if not described:
             return np.zeros(0)
-        return self._booster.predict(_rows(described, self._codes))
+        return self._booster.predict(_rows(described, self._codes, extra, len(self.extra)))
 
     def to_dict(self) -> dict:
-        return {"numbers": list(NUMBERS), "categories": self.categories, "trees": self.trees}
+        data = {"numbers": list(NUMBERS), "categories": self.categories, "trees": self.trees}
+        return dict(data, extra=list(self.extra)) if self.extra else data
 
     @classmethod
     def from_dict(cls, data: dict) -> FactualityModel:
         if tuple(data.get("numbers", ())) != NUMBERS or set(data.get("categories", {})) != set(CATEGORIES):
             raise ValueError("the factuality model's inputs differ from this code's: "
                              "retrain with `claimwatch train factuality DIR`")
-        return cls(data["trees"], data["categories"])
+        return cls(data["trees"], data["categories"], tuple(data.get("extra", ())))
 
 
-def _rows(described: list[Described], codes: dict[str, dict[str, int]]) -> np.ndarray:
-    return np.array([numbers + [codes[name].get(value, 0) for name, value in zip(CATEGORIES, values, strict=True)]
+def _rows(described: list[Described], codes: dict[str, dict[str, int]], extra: np.ndarray | None = None,
+          width: int = 0) -> np.ndarray:
+    rows = np.array([numbers + [codes[name].get(value, 0) for name, value in zip(CATEGORIES, values, strict=True)]
                      for numbers, values in described], dtype=float)
+    if (0 if extra is None else extra.shape[1]) != width:
+        raise ValueError(f"the factuality trees read {width} extra inputs, given "
+                         f"{0 if extra is None else extra.shape[1]}")
+    return rows if extra is None else np.hstack([rows, extra])
 
 
-def fit_factuality_model(described: list[Described], scores: list[float],
-                         weights: list[float] | None = None) -> FactualityModel:
-    """Trees over described events, their gold scores and, optionally, their weights; deterministic for
-    the same input."""
+def fit_factuality_model(described: list[Described], scores: list[float], weights: list[float] | None = None,
+                         extra: np.ndarray | None = None, extra_names: tuple[str, ...] = ()) -> FactualityModel:
+    """Trees over described events, their gold scores and, optionally, their weights and extra inputs (a
+    column per name of `extra_names`); deterministic for the same input."""
     lightgbm = lightgbm_module()
     categories = known_values((values for _, values in described), CATEGORIES, MIN_CATEGORY)
     columns = list(range(len(NUMBERS), len(NUMBERS) + len(CATEGORIES)))
-    data = lightgbm.Dataset(_rows(described, value_codes(categories, CATEGORIES)), np.asarray(scores, dtype=float),
+    rows = _rows(described, value_codes(categories, CATEGORIES), extra, len(extra_names))
+    data = lightgbm.Dataset(rows, np.asarray(scores, dtype=float),
                             weight=None if weights is None else np.asarray(weights, dtype=float),
                             categorical_feature=columns)
     booster = lightgbm.train(dict(TREE_PARAMETERS), data, num_boost_round=TREES)
-    return FactualityModel(booster.model_to_string(), categories)
+    return FactualityModel(booster.model_to_string(), categories, extra_names)
 
 
 @lru_cache(maxsize=2)

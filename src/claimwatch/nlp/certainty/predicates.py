@@ -5,7 +5,8 @@ author's view. The rules walk up the parse (`claimwatch.nlp.certainty.factuality
 been deployed" → possible; "refused to withdraw" → withdraw negative; an event under "said" keeps the
 speaker's commitment, under "wants to"/"plans to"/"if" it is uncommitted. Trees trained on the UW and
 MEANTIME corpora then weigh what the walk found with the words around each event and set how certain
-it is (factuality_model.py); an event the rules find negated keeps their reading. The walk is memoised
+it is (factuality_model.py; in the accurate mode, factuality_context.py, which also reads the sentence
+with a transformer); an event the rules find negated keeps their reading. The walk is memoised
 per Doc, so the layer costs a fraction of the parse.
 """
 
@@ -15,6 +16,7 @@ from spacy.attrs import POS, TAG
 from spacy.symbols import ADJ
 from spacy.tokens import Doc, Token
 
+from claimwatch import config
 from claimwatch.model import Predicate, TextSpan
 from claimwatch.nlp.certainty.event_nouns import is_event_noun
 from claimwatch.nlp.certainty.factuality import FactualityWalker
@@ -70,8 +72,13 @@ def assess_predicates(doc: Doc, state: DocState) -> None:
     walker = FactualityWalker()
     events = [doc[i] for i in _possible_predicates(doc) if is_predicate(doc[i])]
     described = [describe_event(token, walker) for token in events]
-    scores = {token.i: float(score) for token, score in zip(events, load_factuality_model().scores(described),
-                                                             strict=True)}
+    if config.ACCURATE:  # imported, and the transformer loaded, only in the accurate mode
+        from claimwatch.nlp.certainty.factuality_context import accurate_scores
+
+        learned = accurate_scores(doc, events, described)
+    else:
+        learned = load_factuality_model().scores(described)
+    scores = {token.i: float(score) for token, score in zip(events, learned, strict=True)}
     for token in events:
         score = bounded_by_governor(token, scores[token.i], scores, walker)
         rank, sign = learned_fact(walker.fact(token), score)  # the walk is memoised: no second walk
