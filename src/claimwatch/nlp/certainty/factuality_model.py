@@ -88,12 +88,16 @@ def to_fact(score: float) -> Fact:
     return rank, -1 if score < 0 and rank > 0 else 1
 
 
-def learned_fact(rules: Fact, score: float) -> Fact:
+def learned_fact(rules: Fact, score: float, asked: bool = False) -> Fact:
     """An event's factuality: the rules' where they find it negated and the trees' `score` leans negative
     too, else the trees' (to_fact). The trees learn negation as a matter of degree from averaged judgements
     and so call most denied events only probably denied, where the rules say certainly; but a negation the
     trees see no sign of is more often the rules' mistake (a negated governor, "not only") than a denial
-    (the figures are in docs/factuality.md)."""
+    (the figures are in docs/factuality.md). An event `asked` about in a direct question that the rules
+    leave uncommitted stays so, as FactBank reads questions: the training corpora hold too few questions
+    (7 of UW's 9,422 events) for the trees to learn it."""
+    if asked and rules[0] == 0:
+        return rules
     return rules if rules[1] < 0 and score < 0 else to_fact(score)
 
 

@@ -26,7 +26,7 @@ from claimwatch.nlp.certainty.factuality_model import (
     learned_fact,
     load_factuality_model,
 )
-from claimwatch.nlp.certainty.modality import level
+from claimwatch.nlp.certainty.modality import is_question, level
 from claimwatch.nlp.state import DocState
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -81,7 +81,8 @@ def assess_predicates(doc: Doc, state: DocState) -> None:
     scores = {token.i: float(score) for token, score in zip(events, learned, strict=True)}
     for token in events:
         score = bounded_by_governor(token, scores[token.i], scores, walker)
-        rank, sign = learned_fact(walker.fact(token), score)  # the walk is memoised: no second walk
+        rules = walker.fact(token)  # the walk is memoised: no second walk
+        rank, sign = learned_fact(rules, score, asked=rules[0] == 0 and is_question(token))
         trigger = doc[token.i:trigger_end(token)]
         state.predicates.append(
             Predicate(
