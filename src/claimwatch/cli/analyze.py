@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail
+from claimwatch.cli.common import Format, FormatOpt, default_format, emit, fail, use_accurate_mode
 from claimwatch.errors import ClaimwatchError, InputError
 from claimwatch.model import Document
 
@@ -58,7 +58,8 @@ WorkersOpt = Annotated[int, typer.Option(
     help="Worker processes; 0 picks by the number of inputs and cores (one process for a few inputs).")]
 
 AccurateOpt = Annotated[bool, typer.Option(
-    "--accurate", help="Attribution in the accurate mode (slower: a tagger reads every word; CLAIMWATCH_ACCURATE=1).")]
+    "--accurate", help="The accurate mode: a transformer reads every sentence for attribution and factuality "
+    "(slower; needs claimwatch[accurate]; CLAIMWATCH_ACCURATE=1).")]
 
 #: Inputs per extra worker before `--workers 0` starts one: a worker costs a model load (~1 s).
 INPUTS_PER_WORKER = 16
@@ -75,9 +76,7 @@ def analyze(files: FilesArg, published: PublishedOpt = None, url: UrlOpt = None,
             workers: WorkersOpt = 0, accurate: AccurateOpt = False) -> None:
     """Analyse articles: entities, attributed claims with certainty, events, quantities, times."""
     if accurate:
-        from claimwatch import config
-
-        config.use_accurate()
+        use_accurate_mode()
     from claimwatch.batch.workers import analyze_parallel
     from claimwatch.ingest import check_published
     from claimwatch.ingest.language import not_english_reason

