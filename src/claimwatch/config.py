@@ -32,9 +32,13 @@ EVENT_DICTIONARY = os.environ.get("CLAIMWATCH_EVENT_DICTIONARY", "") == "cameo"
 #: of it is imported or loaded when it is off (docs/attribution.md, docs/factuality.md have the figures).
 ACCURATE = os.environ.get("CLAIMWATCH_ACCURATE", "") not in ("", "0")
 
-#: Threads of the accurate mode's transformer (0: onnxruntime's default, one per core). Worker processes,
-#: one per core already, set it to 1 so that they do not compete for the same cores.
-ENCODER_THREADS = int(os.environ.get("CLAIMWATCH_ENCODER_THREADS", "0"))
+
+
+def encoder_threads() -> int:
+    """Threads of the accurate mode's transformer, CLAIMWATCH_ENCODER_THREADS (0: onnxruntime's default, one
+    per core). Worker processes, one per core already, set it to 1 so that they do not compete for the same
+    cores; it is read when the transformer loads, so a worker's environment set after it started counts."""
+    return int(os.environ.get("CLAIMWATCH_ENCODER_THREADS", "0"))
 
 
 def use_accurate() -> None:

@@ -97,3 +97,10 @@ def test_accurate_factuality_keeps_facts_denials_and_doubts_apart(monkeypatch: p
     assert found["negotiate"] == ("certain", "negative")
     assert found["resign"][0] != "certain"
     assert found["hold"][0] != "certain"
+
+
+def test_worker_processes_can_keep_the_transformer_to_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWATCH_ENCODER_THREADS", "1")
+    loaded = load_encoder()
+    encoder = context.ContextEncoder(loaded.model_path, loaded.tokenizer_path)
+    assert encoder.session.get_session_options().intra_op_num_threads == 1

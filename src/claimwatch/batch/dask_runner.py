@@ -65,8 +65,10 @@ def dask_client(scheduler: str) -> Iterator[Any]:
     distributed = _dask()
     target = parse_scheduler(scheduler)
     if isinstance(target, int):
-        with distributed.LocalCluster(n_workers=target, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        # one thread a worker, the accurate mode's transformer included (config.encoder_threads)
+        with distributed.LocalCluster(n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      env={"CLAIMWATCH_ENCODER_THREADS": "1"}) as cluster, \
+                distributed.Client(cluster) as client:
             yield client
         return
     try:

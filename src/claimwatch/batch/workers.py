@@ -8,6 +8,7 @@ yielded in input order anyway, so a run is reproducible and its progress easy to
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -21,10 +22,9 @@ CHUNK = 4  # documents per task: small enough to balance, large enough for nlp.p
 
 
 def _init_worker() -> None:
-    from claimwatch import config
     from claimwatch.nlp.pipeline import load_pipeline
 
-    config.ENCODER_THREADS = 1  # one worker per core: the accurate mode's transformer keeps to its own
+    os.environ["CLAIMWATCH_ENCODER_THREADS"] = "1"  # one worker per core: the accurate mode's transformer too
 
     load_pipeline()
 

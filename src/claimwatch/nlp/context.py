@@ -77,12 +77,13 @@ class ContextEncoder:
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise FileNotFoundError(f"{path}: missing ({_INSTALL})")
+        self.model_path, self.tokenizer_path = model_path, tokenizer_path
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
-        options.intra_op_num_threads = config.ENCODER_THREADS
+        options.intra_op_num_threads = config.encoder_threads()
         self.session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
     def _pieces(self, words: list[str]) -> tuple[list[int], list[int]]:
