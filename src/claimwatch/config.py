@@ -33,7 +33,6 @@ EVENT_DICTIONARY = os.environ.get("CLAIMWATCH_EVENT_DICTIONARY", "") == "cameo"
 ACCURATE = os.environ.get("CLAIMWATCH_ACCURATE", "") not in ("", "0")
 
 
-
 def encoder_threads() -> int:
     """Threads of the accurate mode's transformer, CLAIMWATCH_ENCODER_THREADS (0: onnxruntime's default, one
     per core). Worker processes, one per core already, set it to 1 so that they do not compete for the same

@@ -17,7 +17,7 @@ import numpy as np
 from thinc.api import Adam, fix_random_seed
 
 from claimwatch.nlp.attribution.context_tagger import ContextTagger, build_context_tagger, initialized
-from claimwatch.nlp.attribution.cue_tagger import LABELS, TokenProbabilities
+from claimwatch.nlp.attribution.cue_tagger import LABELS
 from claimwatch.nlp.context import load_encoder
 
 #: Epochs (the best on dev is kept), documents per update, learning rate, seed.
@@ -110,5 +110,3 @@ def out_of_fold_context_tags(articles: Sequence[int], vectors: Sequence[np.ndarr
                 tagged[keys[n]] = tagger.probabilities_of(vectors[n])
     return tagged
 
-
-__all__ = ["TokenProbabilities", "encode_pieces", "label_ids", "out_of_fold_context_tags", "train_context_tagger"]

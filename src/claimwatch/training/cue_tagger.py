@@ -52,6 +52,12 @@ from claimwatch.training.attribution import (
     labelled_articles,
     parse_articles,
 )
+from claimwatch.training.context_tagger import (
+    encode_pieces,
+    label_ids,
+    out_of_fold_context_tags,
+    train_context_tagger,
+)
 
 #: Label precedence where roles overlap (a cue inside a content is a cue).
 _ROLES = (("CUE", "cue"), ("SRC", "source"), ("CON", "content"))
@@ -274,13 +280,6 @@ def train_context(pieces: list[tuple[int, int, LabelledDoc]], dev: list[Labelled
                   out: Path = CONTEXT_TAGGER_PATH) -> tuple[dict[tuple[int, int], TokenProbabilities], list[dict]]:
     """The context tagger's out-of-fold probabilities of every training piece, by (article, piece), and the
     figures of the one trained on all pieces, which is written to `out`."""
-    from claimwatch.training.context_tagger import (
-        encode_pieces,
-        label_ids,
-        out_of_fold_context_tags,
-        train_context_tagger,
-    )
-
     vectors = encode_pieces([item.doc for *_, item in pieces])
     labels = [label_ids(item.labels) for *_, item in pieces]
     dev_vectors = encode_pieces([item.doc for item in dev])

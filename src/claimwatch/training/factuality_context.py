@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from thinc.api import Adam, fix_random_seed
 from claimwatch.nlp.certainty.factuality_context import (
     ACCURATE_MODEL_PATH,
     CONTEXT_COLUMN,
+    INPUT_WIDTH,
     SCORER_PATH,
     ContextScorer,
     build_scorer,
@@ -69,11 +71,12 @@ def train(path: Path, scorer_out: Path = SCORER_PATH, trees_out: Path = ACCURATE
     corpora = []
     for file in files:
         tokens, described, scores = gold_events(file)
-        vectors: dict[int, np.ndarray] = {}
-        for token in tokens:
-            if id(token.doc) not in vectors:
-                vectors[id(token.doc)] = encoder.vectors(token.doc)
-        rows = np.vstack([event_rows(vectors[id(t.doc)], [t]) for t in tokens]) if tokens else np.zeros((0, 1))
+        by_doc: dict[int, list[int]] = defaultdict(list)  # each parsed document is read once
+        for n, token in enumerate(tokens):
+            by_doc[id(token.doc)].append(n)
+        rows = np.zeros((len(tokens), INPUT_WIDTH), dtype=np.float32)
+        for members in by_doc.values():
+            rows[members] = event_rows(encoder.vectors(tokens[members[0]].doc), [tokens[n] for n in members])
         corpora.append((described, np.asarray(scores, dtype=np.float32), rows))
         print(f"train factuality (accurate): {file.parent.name}, {len(tokens)} events read", file=sys.stderr,
               flush=True)

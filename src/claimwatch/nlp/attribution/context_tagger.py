@@ -29,6 +29,8 @@ CONTEXT_TAGGER_PATH = Path(__file__).parent.parent / "models" / "context_tagger.
 WIDTH = 256
 DEPTH = 2
 DROPOUT = 0.1
+#: The columns of the network's output (it is built with LABELS in their order).
+_CUE, _SOURCE, _CONTENT = (LABELS.index(label) for label in ("CUE", "SRC", "CON"))
 
 
 def build_context_tagger() -> Model:
@@ -51,7 +53,6 @@ class ContextTagger:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self._columns = {label: LABELS.index(label) for label in LABELS}
 
     def probabilities_of(self, vectors: np.ndarray) -> TokenProbabilities:
         """The role probabilities of each row of `vectors` (one per token of a Doc)."""
@@ -59,7 +60,7 @@ class ContextTagger:
             empty = np.zeros(0)
             return TokenProbabilities(empty, empty, empty)
         p = np.asarray(self.model.predict([vectors.astype(np.float32)])[0], dtype=np.float64)
-        return TokenProbabilities(p[:, self._columns["CUE"]], p[:, self._columns["SRC"]], p[:, self._columns["CON"]])
+        return TokenProbabilities(p[:, _CUE], p[:, _SOURCE], p[:, _CONTENT])
 
     def probabilities(self, doc: Doc) -> TokenProbabilities:
         """The role probabilities of every token of `doc`."""
