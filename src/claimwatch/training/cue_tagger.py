@@ -11,8 +11,9 @@ dev split only chooses the epoch (the best token F1 of CUE). The context tagger 
 the transformer's vectors of the same Docs. The accurate second stage then learns, as `claimwatch train
 attribution` does, from out-of-fold scores: the training articles are split into TAGGER_FOLDS folds, each
 tagged by taggers trained on the others, so that its trees learn from tagger probabilities as good as those
-they meet on unseen text. Training is seeded: run twice on one machine it
-wrote the same bytes (another machine's floating point may differ). About 40 minutes on two busy cores.
+they meet on unseen text. Training is seeded: run again on one machine, it wrote both taggers byte for
+byte, but the second stage's trees differ when the first stage's out-of-fold scores differ in their last
+digits (docs/attribution.md). About an hour on two cores.
 """
 
 from __future__ import annotations
