@@ -13,6 +13,13 @@ def read_model_json(path: Path) -> dict:
     return json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
 
 
+def read_model_bytes(path: Path, what: str, train_command: str) -> bytes:
+    """The bytes of a shipped binary model; a missing file says which model it is and how to train one."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no {what} (train one with `{train_command}`)")
+    return path.read_bytes()
+
+
 def write_model_json(data: dict, path: Path) -> None:
     encoded = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from thinc.api import Maxout, Model, Softmax, chain, expand_window, residual, wi
 from claimwatch.nlp.attribution.cue_tagger import LABELS, TokenProbabilities
 from claimwatch.nlp.context import WIDTH as VECTOR_WIDTH
 from claimwatch.nlp.context import context_vectors
+from claimwatch.nlp.learned_files import read_model_bytes
 
 CONTEXT_TAGGER_PATH = Path(__file__).parent.parent / "models" / "context_tagger.bin"
 #: Width of the hidden layers, residual layers over a window of one word on either side, dropout.
@@ -82,7 +83,5 @@ class ContextTagger:
 @lru_cache(maxsize=2)
 def load_context_tagger(path: Path = CONTEXT_TAGGER_PATH) -> ContextTagger:
     """The shipped network, read once per process (only the accurate mode asks for it)."""
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no context tagger (train one with "
-                                "`python -m claimwatch.training.cue_tagger`)")
-    return ContextTagger.from_bytes(path.read_bytes())
+    return ContextTagger.from_bytes(read_model_bytes(path, "context tagger",
+                                                     "python -m claimwatch.training.cue_tagger"))

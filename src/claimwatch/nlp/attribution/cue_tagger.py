@@ -25,6 +25,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimwatch.nlp.learned_files import read_model_bytes
+
 #: The shipped tagger: gzip-compressed msgpack of its labels and the thinc model's bytes.
 TAGGER_PATH = Path(__file__).parent.parent / "models" / "cue_tagger.bin"
 #: The labels, in this order in the probabilities (training writes them; loading checks them).
@@ -119,6 +121,4 @@ def tagger_from_bytes(raw: bytes) -> CueTagger:
 @lru_cache(maxsize=2)
 def load_tagger(path: Path = TAGGER_PATH) -> CueTagger:
     """The shipped tagger, read once per process (only the accurate mode asks for it)."""
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no cue tagger (train one with `python -m claimwatch.training.cue_tagger`)")
-    return tagger_from_bytes(path.read_bytes())
+    return tagger_from_bytes(read_model_bytes(path, "cue tagger", "python -m claimwatch.training.cue_tagger"))

@@ -22,6 +22,7 @@ from thinc.api import Linear, Model, Relu, chain
 
 from claimwatch.nlp.certainty.factuality_model import FactualityModel, load_factuality_model
 from claimwatch.nlp.context import WIDTH, context_vectors
+from claimwatch.nlp.learned_files import read_model_bytes
 
 MODELS = Path(__file__).parent.parent / "models"
 #: The network's weights (gzip of thinc's bytes) and the trees that read its guess.
@@ -81,10 +82,8 @@ class ContextScorer:
 @lru_cache(maxsize=2)
 def load_scorer(path: Path = SCORER_PATH) -> ContextScorer:
     """The shipped network, read once per process."""
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no factuality network (train one with "
-                                "`python -m claimwatch.training.factuality_context ../shared/data/factuality`)")
-    return ContextScorer.from_bytes(path.read_bytes())
+    return ContextScorer.from_bytes(read_model_bytes(
+        path, "factuality network", "python -m claimwatch.training.factuality_context ../shared/data/factuality"))
 
 
 def load_accurate_model(path: Path = ACCURATE_MODEL_PATH) -> FactualityModel:
